@@ -43,7 +43,7 @@ describe('tuneHeapForScan', () => {
     });
     replace(v8, 'getHeapStatistics', () => ({ used_heap_size: usedBytes }) as v8.HeapInfo);
     tuneHeapForScan(0);
-    expect([flags, looks]).toEqual([['--no-allocation-site-pretenuring'], 1]);
+    expect([flags, looks]).toEqual([['--no-allocation-site-pretenuring --no-minor-gc-task'], 1]);
     for (let n = 2; n <= 32; n++) tuneHeapForScan(0);
     expect([flags.length, looks]).toEqual([1, 1]);
     youngBytes = 32 * 2 ** 20;

@@ -8707,6 +8707,97 @@ class ArgError extends errors_UsageError {
     }
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/engine/heap.ts
+
+
+/**
+ * V8 settings for a scan, which allocates a tree per file that dies at once and facts that live
+ * on. Set from the first file scanned; V8 reads these flags as it goes, and they apply to every
+ * thread of the process.
+ *
+ * - Pretenuring off. V8 may decide, from how many objects survived the first collections, to
+ *   allocate the parser's objects in the old generation straight away. On the 10,000-pipeline repo
+ *   it did so in about one run in three (it depends on timing), and those runs peaked at 310–420 MB
+ *   instead of 205 MB: trees that die at once filled the old generation until a full collection.
+ * - Once the heap holds over 100 MB, or a file of 1 MB or more is read (its tree takes about 12
+ *   times that), the old generation may grow by half over what the last full collection kept.
+ *   V8's own factor goes up to 4 for a heap that grows as fast as a scan's facts: on the
+ *   100,000-pipeline repo the main thread ran no full collection between 136 MB and 340 MB of heap
+ *   (300 MB of it facts). With this and `collectAfterScan`, that repo peaked at 550–566 MB instead
+ *   of 620–629 (20% and 35% measured alike); each collection pauses 10–30 ms, the marking runs
+ *   concurrently. Below 100 MB (the 10,000-pipeline repo peaks near 70) V8's factor costs no memory
+ *   that counts, and the extra collections cost 4% of the time with a worker beside. A 50 MB file
+ *   alone peaked at 564–648 MB without the second trigger (as V8 happened to collect), 570–581 MB
+ *   with it.
+ * - The young generation capped at 32 MB. Node 24's V8 lets it grow to 64 MB per semi-space on a
+ *   64-bit machine (Node 22's stops at 16 MB); the facts that live on make it grow to its maximum
+ *   and stay there: about 110 MB more peak RSS on the same repo, for no speed (measured).
+ * - No scavenges run as tasks between messages. The main thread turns to its workers' messages
+ *   every few files, and V8 ran a young collection there whenever the young generation was 80%
+ *   full: on the 10,000-pipeline repo 73 of them instead of 60, each as costly.
+ */
+const YOUNG_CAP_BYTES = 32 * 2 ** 20;
+const SLOW_GROWTH_ABOVE_BYTES = 100 * 2 ** 20;
+/** How often (in calls: files scanned) the heap's size is looked at. */
+const LOOK_EVERY = 32;
+let capped = false;
+let slowed = false;
+let calls = 0;
+/** Call once per file read, before it is parsed, with its size in bytes. */
+function tuneHeapForScan(bytes) {
+    if (calls === 0)
+        external_node_v8_default().setFlagsFromString('--no-allocation-site-pretenuring --no-minor-gc-task');
+    if (!slowed && bytes >= BIG_FILE_BYTES)
+        slowHeapGrowth();
+    if ((capped && slowed) || calls++ % LOOK_EVERY !== 0)
+        return;
+    if (!slowed && external_node_v8_default().getHeapStatistics().used_heap_size > SLOW_GROWTH_ABOVE_BYTES)
+        slowHeapGrowth();
+    if (capped)
+        return;
+    const space = external_node_v8_default().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    if (!space || space.space_size < YOUNG_CAP_BYTES)
+        return;
+    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
+    capped = true;
+}
+/**
+ * Call before starting a scan worker. V8 makes a worker's heap with the flags of that moment, and
+ * the cap above is a flag of the whole process: once the main thread has set it, a worker's young
+ * generation never grew past the 4 MB it started with, and the worker ran 142 young collections
+ * on the 10,000-pipeline repo where it now runs 69 (160 ms against 90). It starts at 8 MB instead.
+ */
+function heap_sizeWorkerHeap() {
+    v8.setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
+}
+const WORKER_SEMI_SPACE_MB = 8;
+/** A file at least this large makes a large tree (see `tuneHeapForScan`). */
+const BIG_FILE_BYTES = 2 ** 20;
+/** Slows the old generation's growth for the rest of the run. */
+function slowHeapGrowth() {
+    external_node_v8_default().setFlagsFromString('--heap-growing-percent=50');
+    slowed = true;
+}
+/** Below this much heap in use, a collection between phases is not worth its pause. */
+const COLLECT_ABOVE_BYTES = (/* unused pure expression or super */ null && (128 * 2 ** 20));
+/**
+ * A full collection once the scan's facts are built: what the scan and the build left behind is
+ * freed before the cross-file rules and the output allocate, so they reuse that space instead of
+ * growing the heap past the scan's peak (on the 100,000-pipeline repo, 20–30 MB less peak RSS).
+ */
+function collectAfterScan(above = COLLECT_ABOVE_BYTES) {
+    if (process.memoryUsage().heapUsed < above)
+        return;
+    // The flag stays on: contexts made after this (none in a run) would also get a global `gc`.
+    v8.setFlagsFromString('--expose-gc');
+    vm.runInNewContext('gc')();
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/tree.ts
@@ -13702,84 +13793,6 @@ function readRegularFile(abs, maxBytes = Infinity) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/engine/heap.ts
-
-
-/**
- * V8 settings for a scan, which allocates a tree per file that dies at once and facts that live
- * on. Set from the first file scanned; V8 reads these flags as it goes, and they apply to every
- * thread of the process.
- *
- * - Pretenuring off. V8 may decide, from how many objects survived the first collections, to
- *   allocate the parser's objects in the old generation straight away. On the 10,000-pipeline repo
- *   it did so in about one run in three (it depends on timing), and those runs peaked at 310–420 MB
- *   instead of 205 MB: trees that die at once filled the old generation until a full collection.
- * - Once the heap holds over 100 MB, or a file of 1 MB or more is read (its tree takes about 12
- *   times that), the old generation may grow by half over what the last full collection kept.
- *   V8's own factor goes up to 4 for a heap that grows as fast as a scan's facts: on the
- *   100,000-pipeline repo the main thread ran no full collection between 136 MB and 340 MB of heap
- *   (300 MB of it facts). With this and `collectAfterScan`, that repo peaked at 550–566 MB instead
- *   of 620–629 (20% and 35% measured alike); each collection pauses 10–30 ms, the marking runs
- *   concurrently. Below 100 MB (the 10,000-pipeline repo peaks near 70) V8's factor costs no memory
- *   that counts, and the extra collections cost 4% of the time with a worker beside. A 50 MB file
- *   alone peaked at 564–648 MB without the second trigger (as V8 happened to collect), 570–581 MB
- *   with it.
- * - The young generation capped at 32 MB. Node 24's V8 lets it grow to 64 MB per semi-space on a
- *   64-bit machine (Node 22's stops at 16 MB); the facts that live on make it grow to its maximum
- *   and stay there: about 110 MB more peak RSS on the same repo, for no speed (measured).
- */
-const YOUNG_CAP_BYTES = 32 * 2 ** 20;
-const SLOW_GROWTH_ABOVE_BYTES = 100 * 2 ** 20;
-/** How often (in calls: files scanned) the heap's size is looked at. */
-const LOOK_EVERY = 32;
-let capped = false;
-let slowed = false;
-let calls = 0;
-/** Call once per file read, before it is parsed, with its size in bytes. */
-function tuneHeapForScan(bytes) {
-    if (calls === 0)
-        external_node_v8_default().setFlagsFromString('--no-allocation-site-pretenuring');
-    if (!slowed && bytes >= BIG_FILE_BYTES)
-        slowHeapGrowth();
-    if ((capped && slowed) || calls++ % LOOK_EVERY !== 0)
-        return;
-    if (!slowed && external_node_v8_default().getHeapStatistics().used_heap_size > SLOW_GROWTH_ABOVE_BYTES)
-        slowHeapGrowth();
-    if (capped)
-        return;
-    const space = external_node_v8_default().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-    if (!space || space.space_size < YOUNG_CAP_BYTES)
-        return;
-    external_node_v8_default().setFlagsFromString('--semi-space-growth-factor=1');
-    capped = true;
-}
-/** A file at least this large makes a large tree (see `tuneHeapForScan`). */
-const BIG_FILE_BYTES = 2 ** 20;
-/** Slows the old generation's growth for the rest of the run. */
-function slowHeapGrowth() {
-    external_node_v8_default().setFlagsFromString('--heap-growing-percent=50');
-    slowed = true;
-}
-/** Below this much heap in use, a collection between phases is not worth its pause. */
-const COLLECT_ABOVE_BYTES = (/* unused pure expression or super */ null && (128 * 2 ** 20));
-/**
- * A full collection once the scan's facts are built: what the scan and the build left behind is
- * freed before the cross-file rules and the output allocate, so they reuse that space instead of
- * growing the heap past the scan's peak (on the 100,000-pipeline repo, 20–30 MB less peak RSS).
- */
-function collectAfterScan(above = COLLECT_ABOVE_BYTES) {
-    if (process.memoryUsage().heapUsed < above)
-        return;
-    // The flag stays on: contexts made after this (none in a run) would also get a global `gc`.
-    v8.setFlagsFromString('--expose-gc');
-    vm.runInNewContext('gc')();
-}
-
 ;// CONCATENATED MODULE: ./src/engine/scan-file.ts
 
 
@@ -14088,6 +14101,7 @@ function readSource(input, maxFileSize, out) {
 
 
 
+
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
  * their facts; the main thread scans files too between gathering them, and the cross-file rules
@@ -14104,6 +14118,11 @@ const MIN_FILES_PER_WORKER = 2000;
 const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
 const MAX_WORKERS = 8;
 const BATCH = 64;
+/**
+ * Near the end of the queue batches shrink, down to this many files: the main thread cannot take
+ * back files already posted, and it would wait while its worker scanned two full batches.
+ */
+const MIN_BATCH = 8;
 /** Files the main thread scans between looks at its workers' messages. */
 const MAIN_STEP = 4;
 /** A file that takes longer than this is taken to hang its worker. */
@@ -14172,6 +14191,8 @@ function runPool(rules, inputs, spec, n, options) {
     for (let i = 0; i < inputs.length; i += BATCH)
         queue.push({ first: i, inputs: inputs.slice(i, i + BATCH) });
     let pending = inputs.length;
+    /** Files in the queue. */
+    let queued = inputs.length;
     let batchIds = 0;
     return new Promise((resolve, reject) => {
         const slots = new Set();
@@ -14186,10 +14207,16 @@ function runPool(rules, inputs, spec, n, options) {
         /** Tops up a worker's batches from the queue. */
         const give = (slot) => {
             while (slot.batches.length < IN_FLIGHT) {
-                const work = queue.shift();
+                const work = queue[0];
                 if (!work)
                     return;
-                const batch = { id: ++batchIds, ...work };
+                // A share of what is left for each thread, so all finish together.
+                const size = Math.max(MIN_BATCH, Math.min(BATCH, Math.ceil(queued / (4 * (slots.size + 1)))));
+                if (work.inputs.length <= size)
+                    queue.shift();
+                const batch = { id: ++batchIds, first: work.first, inputs: work.inputs.splice(0, size) };
+                work.first += batch.inputs.length;
+                queued -= batch.inputs.length;
                 slot.batches.push(batch);
                 slot.worker.postMessage({ batch: batch.id, inputs: batch.inputs });
             }
@@ -14236,6 +14263,8 @@ function runPool(rules, inputs, spec, n, options) {
             }
             slot.batches = [];
             queue.unshift(...requeue);
+            for (const work of requeue)
+                queued += work.inputs.length;
             if (pending === 0)
                 return finish();
             if (queue.length)
@@ -14244,6 +14273,7 @@ function runPool(rules, inputs, spec, n, options) {
         };
         const start = () => {
             const progress = new Int32Array(new SharedArrayBuffer(8));
+            sizeWorkerHeap();
             const worker = new Worker(options.script, {
                 workerData: { spec, progress },
                 ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
@@ -14312,6 +14342,7 @@ function runPool(rules, inputs, spec, n, options) {
             const first = last.first + last.inputs.length;
             if (!last.inputs.length)
                 queue.pop();
+            queued -= take.length;
             take.forEach((input, i) => (results[first + i] = scanFile(input, local)));
             pending -= take.length;
             if (pending === 0)

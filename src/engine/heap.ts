@@ -23,6 +23,9 @@ import vm from 'node:vm';
  * - The young generation capped at 32 MB. Node 24's V8 lets it grow to 64 MB per semi-space on a
  *   64-bit machine (Node 22's stops at 16 MB); the facts that live on make it grow to its maximum
  *   and stay there: about 110 MB more peak RSS on the same repo, for no speed (measured).
+ * - No scavenges run as tasks between messages. The main thread turns to its workers' messages
+ *   every few files, and V8 ran a young collection there whenever the young generation was 80%
+ *   full: on the 10,000-pipeline repo 73 of them instead of 60, each as costly.
  */
 const YOUNG_CAP_BYTES = 32 * 2 ** 20;
 const SLOW_GROWTH_ABOVE_BYTES = 100 * 2 ** 20;
@@ -34,7 +37,7 @@ let calls = 0;
 
 /** Call once per file read, before it is parsed, with its size in bytes. */
 export function tuneHeapForScan(bytes: number): void {
-  if (calls === 0) v8.setFlagsFromString('--no-allocation-site-pretenuring');
+  if (calls === 0) v8.setFlagsFromString('--no-allocation-site-pretenuring --no-minor-gc-task');
   if (!slowed && bytes >= BIG_FILE_BYTES) slowHeapGrowth();
   if ((capped && slowed) || calls++ % LOOK_EVERY !== 0) return;
   if (!slowed && v8.getHeapStatistics().used_heap_size > SLOW_GROWTH_ABOVE_BYTES) slowHeapGrowth();
@@ -44,6 +47,17 @@ export function tuneHeapForScan(bytes: number): void {
   v8.setFlagsFromString('--semi-space-growth-factor=1');
   capped = true;
 }
+
+/**
+ * Call before starting a scan worker. V8 makes a worker's heap with the flags of that moment, and
+ * the cap above is a flag of the whole process: once the main thread has set it, a worker's young
+ * generation never grew past the 4 MB it started with, and the worker ran 142 young collections
+ * on the 10,000-pipeline repo where it now runs 69 (160 ms against 90). It starts at 8 MB instead.
+ */
+export function sizeWorkerHeap(): void {
+  v8.setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
+}
+const WORKER_SEMI_SPACE_MB = 8;
 
 /** A file at least this large makes a large tree (see `tuneHeapForScan`). */
 const BIG_FILE_BYTES = 2 ** 20;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from './errors.js';
+import { sizeWorkerHeap } from './heap.js';
 import type { Rule } from './rule.js';
 import { EMPTY, fromJsonLoc, isJsonLoc, NONE, shared, type LineTable, type Loc } from '../model/loc.js';
 import { scopeOf, type Scope } from '../model/scope.js';
@@ -26,6 +27,11 @@ export const MIN_FILES_PER_WORKER = 2000;
 export const WORKERS_ENV = 'HARNESS_REGISTRY_GUARD_WORKERS';
 const MAX_WORKERS = 8;
 const BATCH = 64;
+/**
+ * Near the end of the queue batches shrink, down to this many files: the main thread cannot take
+ * back files already posted, and it would wait while its worker scanned two full batches.
+ */
+const MIN_BATCH = 8;
 /** Files the main thread scans between looks at its workers' messages. */
 const MAIN_STEP = 4;
 /** A file that takes longer than this is taken to hang its worker. */
@@ -144,6 +150,8 @@ function runPool(
   const queue: Array<{ first: number; inputs: FileInput[] }> = [];
   for (let i = 0; i < inputs.length; i += BATCH) queue.push({ first: i, inputs: inputs.slice(i, i + BATCH) });
   let pending = inputs.length;
+  /** Files in the queue. */
+  let queued = inputs.length;
   let batchIds = 0;
 
   return new Promise((resolve, reject) => {
@@ -158,9 +166,14 @@ function runPool(
     /** Tops up a worker's batches from the queue. */
     const give = (slot: Slot) => {
       while (slot.batches.length < IN_FLIGHT) {
-        const work = queue.shift();
+        const work = queue[0];
         if (!work) return;
-        const batch = { id: ++batchIds, ...work };
+        // A share of what is left for each thread, so all finish together.
+        const size = Math.max(MIN_BATCH, Math.min(BATCH, Math.ceil(queued / (4 * (slots.size + 1)))));
+        if (work.inputs.length <= size) queue.shift();
+        const batch = { id: ++batchIds, first: work.first, inputs: work.inputs.splice(0, size) };
+        work.first += batch.inputs.length;
+        queued -= batch.inputs.length;
         slot.batches.push(batch);
         slot.worker.postMessage({ batch: batch.id, inputs: batch.inputs } satisfies ToWorker);
       }
@@ -201,12 +214,14 @@ function runPool(
       }
       slot.batches = [];
       queue.unshift(...requeue);
+      for (const work of requeue) queued += work.inputs.length;
       if (pending === 0) return finish();
       if (queue.length) start();
       feedIdle();
     };
     const start = () => {
       const progress = new Int32Array(new SharedArrayBuffer(8));
+      sizeWorkerHeap();
       const worker = new Worker(options.script, {
         workerData: { spec, progress },
         ...(options.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } } : {}),
@@ -267,6 +282,7 @@ function runPool(
       const take = last.inputs.splice(-MAIN_STEP, MAIN_STEP);
       const first = last.first + last.inputs.length;
       if (!last.inputs.length) queue.pop();
+      queued -= take.length;
       take.forEach((input, i) => (results[first + i] = scanFile(input, local)));
       pending -= take.length;
       if (pending === 0) return finish();
