@@ -14839,8 +14839,14 @@ function readCapped(absPath, max) {
     const fd = external_node_fs_default().openSync(absPath, 'r');
     try {
         const size = external_node_fs_default().fstatSync(fd).size;
-        // Read to the end, not to `size`: a file whose size says 0 (procfs, some FUSE mounts) may still hold text.
-        return size > max ? size : external_node_fs_default().readFileSync(fd);
+        if (size > max)
+            return size;
+        // One read of a byte more than the size says, where `readFileSync` would look at the size again
+        // and read once more to find the end. Read to the end all the same: a file whose size says 0
+        // (procfs, some FUSE mounts), or that grew since, may hold more.
+        const bytes = Buffer.allocUnsafe(size + 1);
+        const read = external_node_fs_default().readSync(fd, bytes, 0, size + 1, null);
+        return read <= size ? bytes.subarray(0, read) : Buffer.concat([bytes, external_node_fs_default().readFileSync(fd)]);
     }
     finally {
         external_node_fs_default().closeSync(fd);

@@ -213,8 +213,13 @@ function readCapped(absPath: string, max: number): Buffer | number {
   const fd = fs.openSync(absPath, 'r');
   try {
     const size = fs.fstatSync(fd).size;
-    // Read to the end, not to `size`: a file whose size says 0 (procfs, some FUSE mounts) may still hold text.
-    return size > max ? size : fs.readFileSync(fd);
+    if (size > max) return size;
+    // One read of a byte more than the size says, where `readFileSync` would look at the size again
+    // and read once more to find the end. Read to the end all the same: a file whose size says 0
+    // (procfs, some FUSE mounts), or that grew since, may hold more.
+    const bytes = Buffer.allocUnsafe(size + 1);
+    const read = fs.readSync(fd, bytes, 0, size + 1, null);
+    return read <= size ? bytes.subarray(0, read) : Buffer.concat([bytes, fs.readFileSync(fd)]);
   } finally {
     fs.closeSync(fd);
   }
