@@ -47,6 +47,15 @@ describe('semanticPath gives the path walk gives', () => {
     ['two keys with the same text (true and "true")', 'true:\n  - image: a\n"true":\n  - image: b\n'],
     ['empty keys: one at the top leaves no trace in the path, a later one does', '"":\n  "":\n    a: 1\nb:\n  "":\n    - c: 2\n'],
     ['a map with more keys than are searched (indexed)', Array.from({ length: 40 }, (_, i) => `k${i}:\n  - image: x${i}\n`).join('')],
+    [
+      'thousands of steps, each its own: past the descents and the paths a file may keep',
+      'pipeline:\n  stages:\n    - stage:\n        identifier: b\n        spec:\n          steps:\n' +
+        Array.from(
+          { length: 3000 },
+          (_, i) =>
+            `            - step:\n                identifier: s${i}\n                spec:\n                  image: x${i}\n                  connectorRef: c\n`,
+        ).join(''),
+    ],
   ])('%s', (_name, text) => {
     expect(mismatches('t.yaml', text)).toEqual([]);
   });

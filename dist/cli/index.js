@@ -10322,62 +10322,117 @@ function semanticPath(root, target, keys = false) {
         return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
     if (root.isScalar)
         return !target.isKey && target.same(root) ? '' : undefined;
-    const records = root.file.records;
-    const owner = (h) => records[h * RECORD + 3];
     const targetIsContainer = !target.isScalar;
-    // Headers of the containers between the root and the target, innermost first.
-    const headers = [];
-    let h = targetIsContainer ? target.addr : owner(target.addr);
-    for (; h >= 0 && h !== root.addr; h = owner(h))
-        headers.push(h);
-    if (h !== root.addr)
+    const memo = memoOf(root.file);
+    const at = descent(root, targetIsContainer ? target.addr : root.file.records[target.addr * RECORD + 3]);
+    if (!at)
         return undefined;
-    // Down from the root over the tree's own maps and lists: no view is made on the way (semantic
-    // paths are asked for every fact, and the views were most of what a scan allocated).
-    let path = '';
-    let depth = 0;
-    /** A `parallel` or wrapper item passed on the way: it has no path; its one value does. */
-    let skipped;
-    let cur = root.raw;
-    for (let i = headers.length - 1; i >= 0; i--) {
-        const header = headers[i];
-        let next;
-        if (Array.isArray(cur)) {
-            const index = seqIndexOf(cur, header);
-            if (index < 0)
-                return undefined;
-            next = cur[index];
-            const item = itemStep(next, index);
-            if (item.kind !== 'item') {
-                if (i === 0 && targetIsContainer)
-                    return undefined;
-                skipped = item;
-                cur = next;
-                continue;
-            }
-            path = join(path, item.segment);
-        }
-        else {
-            const key = keyWithHeader(cur, header);
-            if (key === undefined)
-                return undefined;
-            next = key.value;
-            path = intoMap(path, key.key, skipped);
-            skipped = undefined;
-        }
-        if (++depth > MAX_WALK_DEPTH)
-            return undefined;
-        cur = next;
-    }
+    // A `parallel` or wrapper item has no path of its own: its one value has it.
     if (targetIsContainer)
-        return path;
+        return at.skippedHere ? undefined : at.path;
+    const { path, skipped, depth, node } = at;
     if (target.isKey)
-        return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-    path = Array.isArray(cur) ? join(path, String(target.place)) : intoMap(path, String(target.place), skipped);
-    return depth < MAX_WALK_DEPTH ? path : undefined;
+        return keys && !skipped ? joinShared(path, `${String(target.place)}@key`, memo) : undefined;
+    if (depth >= MAX_WALK_DEPTH)
+        return undefined;
+    return Array.isArray(node) ? joinShared(path, String(target.place), memo) : intoMap(path, String(target.place), skipped, memo);
+}
+/**
+ * The descent from `root` to the container with header `header`, or null when it is not under
+ * `root` (or deeper than a walk goes). Down from the root over the tree's own maps and lists: no
+ * view is made on the way. Each container's is kept, per file and root: the facts of a pipeline
+ * ask for the paths of hundreds of nodes in the same few stages and steps, and each descent looked
+ * up the same keys and items again.
+ */
+function descent(root, header) {
+    const memo = memoOf(root.file);
+    let known = memo.descents?.get(root.addr);
+    if (memo.descents && !known)
+        memo.descents.set(root.addr, (known = new Map()));
+    const records = root.file.records;
+    // Up from the container to the root or to a container whose descent is known.
+    const chain = [];
+    let h = header;
+    let from;
+    for (;; h = records[h * RECORD + 3]) {
+        if (h === root.addr) {
+            from = { node: root.raw, path: '', skipped: undefined, depth: 0, skippedHere: false };
+            break;
+        }
+        if (h < 0)
+            return null;
+        from = known?.get(h);
+        if (from !== undefined)
+            break;
+        chain.push(h);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+        from = from && stepInto(from, chain[i], memo);
+        known?.set(chain[i], from);
+    }
+    // A file of 100,000 steps would keep as many descents beside its tree, each needed once.
+    if (known && known.size > MAX_KNOWN_DESCENTS)
+        memo.descents = undefined;
+    return from;
+}
+const MAX_KNOWN_DESCENTS = 4096;
+const memoOf = (file) => (file.walkMemo ??= { descents: new Map(), keepPaths: true });
+/** One step of a descent: into the container with header `header`, a child of `from`'s. */
+function stepInto(from, header, memo) {
+    const cur = from.node;
+    if (Array.isArray(cur)) {
+        const index = seqIndexOf(cur, header);
+        if (index < 0)
+            return null;
+        const next = cur[index];
+        const item = itemStep(next, index);
+        if (item.kind !== 'item')
+            return { node: next, path: from.path, skipped: item, depth: from.depth, skippedHere: true };
+        const depth = from.depth + 1;
+        if (depth > MAX_WALK_DEPTH)
+            return null;
+        return { node: next, path: joinShared(from.path, item.segment, memo), skipped: from.skipped, depth, skippedHere: false };
+    }
+    const key = keyWithHeader(cur, header);
+    if (key === undefined)
+        return null;
+    const depth = from.depth + 1;
+    if (depth > MAX_WALK_DEPTH)
+        return null;
+    const path = intoMap(from.path, key.key, from.skipped, memo);
+    return { node: key.value, path, skipped: undefined, depth, skippedHere: false };
 }
 /** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
-const intoMap = (path, key, skipped) => skipped === undefined ? join(path, key) : skipped.kind === 'parallel' ? path : join(path, skipped.segment);
+const intoMap = (path, key, skipped, memo) => skipped === undefined ? joinShared(path, key, memo) : skipped.kind === 'parallel' ? path : joinShared(path, skipped.segment, memo);
+/**
+ * `join`, with each path made once and kept, by its parent's path and its last segment: thousands
+ * of pipelines share their paths, and joining them again for every fact, then looking each up to
+ * share it, cost more than finding the descent. Past `MAX_KEPT_PATHS` the table starts again, and
+ * the file that filled it keeps no more (see `WalkMemo`).
+ */
+function joinShared(path, segment, memo) {
+    if (!memo.keepPaths)
+        return join(path, segment);
+    let children = keptPaths.get(path);
+    if (!children)
+        keptPaths.set(path, (children = new Map()));
+    let full = children.get(segment);
+    if (full === undefined) {
+        if (++keptCount > MAX_KEPT_PATHS) {
+            keptPaths.clear();
+            keptCount = 0;
+            memo.keepPaths = false;
+            return join(path, segment);
+        }
+        // Copies, not slices or joins of the file's text, which they would keep alive (see `ownCopy`).
+        full = ownCopy(join(path, segment));
+        children.set(ownCopy(segment), full);
+    }
+    return full;
+}
+const keptPaths = new Map();
+let keptCount = 0;
+const MAX_KEPT_PATHS = 10_000;
 /** A map's key when it has exactly one (a key given twice counts twice). */
 function onlyKey(map) {
     const listed = map[ENTRIES];

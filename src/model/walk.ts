@@ -6,10 +6,12 @@ import {
   isContainer,
   keyOfContainer,
   onlyKeyOf,
+  ownCopy,
   type Container,
   type TreeDoc,
   type TreeMap,
 } from '../parse/tree.js';
+import type { SourceFile } from '../parse/source.js';
 import { View } from './view.js';
 
 /** Deeper than this, the walk stops: no real Harness YAML nests so far, and hostile input must not cost more. */
@@ -159,56 +161,131 @@ export function semanticPath(root: View, target: View, keys = false): string | u
   if (root.file !== target.file || root.doc !== target.doc) return undefined;
   if (root.file.aliased) return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
   if (root.isScalar) return !target.isKey && target.same(root) ? '' : undefined;
-  const records = root.file.records;
-  const owner = (h: number) => records[h * RECORD + 3]!;
   const targetIsContainer = !target.isScalar;
-  // Headers of the containers between the root and the target, innermost first.
-  const headers: number[] = [];
-  let h = targetIsContainer ? target.addr : owner(target.addr);
-  for (; h >= 0 && h !== root.addr; h = owner(h)) headers.push(h);
-  if (h !== root.addr) return undefined;
+  const memo = memoOf(root.file);
+  const at = descent(root, targetIsContainer ? target.addr : root.file.records[target.addr * RECORD + 3]!);
+  if (!at) return undefined;
+  // A `parallel` or wrapper item has no path of its own: its one value has it.
+  if (targetIsContainer) return at.skippedHere ? undefined : at.path;
+  const { path, skipped, depth, node } = at;
+  if (target.isKey) return keys && !skipped ? joinShared(path, `${String(target.place)}@key`, memo) : undefined;
+  if (depth >= MAX_WALK_DEPTH) return undefined;
+  return Array.isArray(node) ? joinShared(path, String(target.place), memo) : intoMap(path, String(target.place), skipped, memo);
+}
 
-  // Down from the root over the tree's own maps and lists: no view is made on the way (semantic
-  // paths are asked for every fact, and the views were most of what a scan allocated).
-  let path = '';
-  let depth = 0;
+/** Where the descent from a root stands at a container: the container and its path. */
+interface Descent {
+  node: Container;
+  path: string;
   /** A `parallel` or wrapper item passed on the way: it has no path; its one value does. */
-  let skipped: ItemStep | undefined;
-  let cur = root.raw as Container;
-  for (let i = headers.length - 1; i >= 0; i--) {
-    const header = headers[i]!;
-    let next: unknown;
-    if (Array.isArray(cur)) {
-      const index = seqIndexOf(cur, header);
-      if (index < 0) return undefined;
-      next = cur[index];
-      const item = itemStep(next, index);
-      if (item.kind !== 'item') {
-        if (i === 0 && targetIsContainer) return undefined;
-        skipped = item;
-        cur = next as Container;
-        continue;
-      }
-      path = join(path, item.segment);
-    } else {
-      const key = keyWithHeader(cur, header);
-      if (key === undefined) return undefined;
-      next = key.value;
-      path = intoMap(path, key.key, skipped);
-      skipped = undefined;
+  skipped: ItemStep | undefined;
+  /** Containers passed, not counting skipped items. */
+  depth: number;
+  /** This container is such an item. */
+  skippedHere: boolean;
+}
+
+/**
+ * The descent from `root` to the container with header `header`, or null when it is not under
+ * `root` (or deeper than a walk goes). Down from the root over the tree's own maps and lists: no
+ * view is made on the way. Each container's is kept, per file and root: the facts of a pipeline
+ * ask for the paths of hundreds of nodes in the same few stages and steps, and each descent looked
+ * up the same keys and items again.
+ */
+function descent(root: View, header: number): Descent | null {
+  const memo = memoOf(root.file);
+  let known = memo.descents?.get(root.addr);
+  if (memo.descents && !known) memo.descents.set(root.addr, (known = new Map()));
+  const records = root.file.records;
+  // Up from the container to the root or to a container whose descent is known.
+  const chain: number[] = [];
+  let h = header;
+  let from: Descent | null | undefined;
+  for (; ; h = records[h * RECORD + 3]!) {
+    if (h === root.addr) {
+      from = { node: root.raw as Container, path: '', skipped: undefined, depth: 0, skippedHere: false };
+      break;
     }
-    if (++depth > MAX_WALK_DEPTH) return undefined;
-    cur = next as Container;
+    if (h < 0) return null;
+    from = known?.get(h);
+    if (from !== undefined) break;
+    chain.push(h);
   }
-  if (targetIsContainer) return path;
-  if (target.isKey) return keys && !skipped ? keyPath(path, String(target.place)) : undefined;
-  path = Array.isArray(cur) ? join(path, String(target.place)) : intoMap(path, String(target.place), skipped);
-  return depth < MAX_WALK_DEPTH ? path : undefined;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    from = from && stepInto(from, chain[i]!, memo);
+    known?.set(chain[i]!, from);
+  }
+  // A file of 100,000 steps would keep as many descents beside its tree, each needed once.
+  if (known && known.size > MAX_KNOWN_DESCENTS) memo.descents = undefined;
+  return from;
+}
+const MAX_KNOWN_DESCENTS = 4096;
+
+/**
+ * What the walks keep for a file, with the file (so it goes with it): the descents by root and
+ * container header, and whether its paths are still worth keeping (see `joinShared`). In a file
+ * whose nodes are nearly all its own (a generated pipeline of 100,000 steps) neither is: kept,
+ * they only outlive the young generation to die soon after, and that file peaked 100 MB higher.
+ */
+interface WalkMemo {
+  descents: Map<number, Map<number, Descent | null>> | undefined;
+  keepPaths: boolean;
+}
+type WithMemo = SourceFile & { walkMemo?: WalkMemo };
+const memoOf = (file: SourceFile): WalkMemo => ((file as WithMemo).walkMemo ??= { descents: new Map(), keepPaths: true });
+
+/** One step of a descent: into the container with header `header`, a child of `from`'s. */
+function stepInto(from: Descent, header: number, memo: WalkMemo): Descent | null {
+  const cur = from.node;
+  if (Array.isArray(cur)) {
+    const index = seqIndexOf(cur, header);
+    if (index < 0) return null;
+    const next = cur[index] as Container;
+    const item = itemStep(next, index);
+    if (item.kind !== 'item') return { node: next, path: from.path, skipped: item, depth: from.depth, skippedHere: true };
+    const depth = from.depth + 1;
+    if (depth > MAX_WALK_DEPTH) return null;
+    return { node: next, path: joinShared(from.path, item.segment, memo), skipped: from.skipped, depth, skippedHere: false };
+  }
+  const key = keyWithHeader(cur, header);
+  if (key === undefined) return null;
+  const depth = from.depth + 1;
+  if (depth > MAX_WALK_DEPTH) return null;
+  const path = intoMap(from.path, key.key, from.skipped, memo);
+  return { node: key.value as Container, path, skipped: undefined, depth, skippedHere: false };
 }
 
 /** The path one step into a map under `key`, or, right after a wrapper or `parallel` item, the item's. */
-const intoMap = (path: string, key: string, skipped: ItemStep | undefined) =>
-  skipped === undefined ? join(path, key) : skipped.kind === 'parallel' ? path : join(path, skipped.segment);
+const intoMap = (path: string, key: string, skipped: ItemStep | undefined, memo: WalkMemo) =>
+  skipped === undefined ? joinShared(path, key, memo) : skipped.kind === 'parallel' ? path : joinShared(path, skipped.segment, memo);
+
+/**
+ * `join`, with each path made once and kept, by its parent's path and its last segment: thousands
+ * of pipelines share their paths, and joining them again for every fact, then looking each up to
+ * share it, cost more than finding the descent. Past `MAX_KEPT_PATHS` the table starts again, and
+ * the file that filled it keeps no more (see `WalkMemo`).
+ */
+function joinShared(path: string, segment: string, memo: WalkMemo): string {
+  if (!memo.keepPaths) return join(path, segment);
+  let children = keptPaths.get(path);
+  if (!children) keptPaths.set(path, (children = new Map()));
+  let full = children.get(segment);
+  if (full === undefined) {
+    if (++keptCount > MAX_KEPT_PATHS) {
+      keptPaths.clear();
+      keptCount = 0;
+      memo.keepPaths = false;
+      return join(path, segment);
+    }
+    // Copies, not slices or joins of the file's text, which they would keep alive (see `ownCopy`).
+    full = ownCopy(join(path, segment));
+    children.set(ownCopy(segment), full);
+  }
+  return full;
+}
+const keptPaths = new Map<string, Map<string, string>>();
+let keptCount = 0;
+const MAX_KEPT_PATHS = 10_000;
 
 /** A map's key when it has exactly one (a key given twice counts twice). */
 function onlyKey(map: TreeMap): string | undefined {
