@@ -10324,7 +10324,7 @@ function semanticPath(root, target, keys = false) {
         return !target.isKey && target.same(root) ? '' : undefined;
     const targetIsContainer = !target.isScalar;
     const memo = memoOf(root.file);
-    const at = descent(root, targetIsContainer ? target.addr : root.file.records[target.addr * RECORD + 3]);
+    const at = descent(root, targetIsContainer ? target.addr : root.file.records[target.addr * RECORD + 3], memo);
     if (!at)
         return undefined;
     // A `parallel` or wrapper item has no path of its own: its one value has it.
@@ -10344,8 +10344,7 @@ function semanticPath(root, target, keys = false) {
  * ask for the paths of hundreds of nodes in the same few stages and steps, and each descent looked
  * up the same keys and items again.
  */
-function descent(root, header) {
-    const memo = memoOf(root.file);
+function descent(root, header, memo) {
     let known = memo.descents?.get(root.addr);
     if (memo.descents && !known)
         memo.descents.set(root.addr, (known = new Map()));
@@ -10376,7 +10375,7 @@ function descent(root, header) {
     return from;
 }
 const MAX_KNOWN_DESCENTS = 4096;
-const memoOf = (file) => (file.walkMemo ??= { descents: new Map(), keepPaths: true });
+const memoOf = (file) => (file.walks ??= { descents: new Map(), keepPaths: true });
 /** One step of a descent: into the container with header `header`, a child of `from`'s. */
 function stepInto(from, header, memo) {
     const cur = from.node;
@@ -14693,7 +14692,7 @@ var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
  *   and stay there: about 110 MB more peak RSS on the same repo, for no speed (measured).
  * - No scavenges run as tasks between messages. The main thread turns to its workers' messages
  *   every few files, and V8 ran a young collection there whenever the young generation was 80%
- *   full: on the 10,000-pipeline repo 73 of them instead of 60, each as costly.
+ *   full: on the 10,000-pipeline repo 73 of them instead of 63, each as costly.
  */
 const YOUNG_CAP_BYTES = 32 * 2 ** 20;
 const SLOW_GROWTH_ABOVE_BYTES = 100 * 2 ** 20;

@@ -25,7 +25,7 @@ import vm from 'node:vm';
  *   and stay there: about 110 MB more peak RSS on the same repo, for no speed (measured).
  * - No scavenges run as tasks between messages. The main thread turns to its workers' messages
  *   every few files, and V8 ran a young collection there whenever the young generation was 80%
- *   full: on the 10,000-pipeline repo 73 of them instead of 60, each as costly.
+ *   full: on the 10,000-pipeline repo 73 of them instead of 63, each as costly.
  */
 const YOUNG_CAP_BYTES = 32 * 2 ** 20;
 const SLOW_GROWTH_ABOVE_BYTES = 100 * 2 ** 20;

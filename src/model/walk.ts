@@ -163,7 +163,7 @@ export function semanticPath(root: View, target: View, keys = false): string | u
   if (root.isScalar) return !target.isKey && target.same(root) ? '' : undefined;
   const targetIsContainer = !target.isScalar;
   const memo = memoOf(root.file);
-  const at = descent(root, targetIsContainer ? target.addr : root.file.records[target.addr * RECORD + 3]!);
+  const at = descent(root, targetIsContainer ? target.addr : root.file.records[target.addr * RECORD + 3]!, memo);
   if (!at) return undefined;
   // A `parallel` or wrapper item has no path of its own: its one value has it.
   if (targetIsContainer) return at.skippedHere ? undefined : at.path;
@@ -192,8 +192,7 @@ interface Descent {
  * ask for the paths of hundreds of nodes in the same few stages and steps, and each descent looked
  * up the same keys and items again.
  */
-function descent(root: View, header: number): Descent | null {
-  const memo = memoOf(root.file);
+function descent(root: View, header: number, memo: WalkMemo): Descent | null {
   let known = memo.descents?.get(root.addr);
   if (memo.descents && !known) memo.descents.set(root.addr, (known = new Map()));
   const records = root.file.records;
@@ -222,17 +221,16 @@ function descent(root: View, header: number): Descent | null {
 const MAX_KNOWN_DESCENTS = 4096;
 
 /**
- * What the walks keep for a file, with the file (so it goes with it): the descents by root and
- * container header, and whether its paths are still worth keeping (see `joinShared`). In a file
- * whose nodes are nearly all its own (a generated pipeline of 100,000 steps) neither is: kept,
- * they only outlive the young generation to die soon after, and that file peaked 100 MB higher.
+ * What the walks keep for a file (`SourceFile.walks`, so it goes with the file): the descents by
+ * root and container header, and whether its paths are still worth keeping (see `joinShared`). In
+ * a file whose nodes are nearly all its own (a generated pipeline of 100,000 steps) neither is:
+ * kept, they only outlive the young generation to die soon after, and that file peaked 100 MB higher.
  */
 interface WalkMemo {
   descents: Map<number, Map<number, Descent | null>> | undefined;
   keepPaths: boolean;
 }
-type WithMemo = SourceFile & { walkMemo?: WalkMemo };
-const memoOf = (file: SourceFile): WalkMemo => ((file as WithMemo).walkMemo ??= { descents: new Map(), keepPaths: true });
+const memoOf = (file: SourceFile) => (file.walks ??= { descents: new Map(), keepPaths: true }) as WalkMemo;
 
 /** One step of a descent: into the container with header `header`, a child of `from`'s. */
 function stepInto(from: Descent, header: number, memo: WalkMemo): Descent | null {

@@ -54,6 +54,8 @@ export interface SourceFile {
   /** Holds Harness YAML (set once classified); other YAML, such as Kubernetes manifests, only gets warnings. */
   harness?: boolean;
   embedding?: Embedding;
+  /** What the walks of model/walk.ts keep for this file, kept with it so it goes with it. */
+  walks?: unknown;
 }
 
 /** Nesting depth (in maps and sequences) up to which a file counts as shallow; the fast parser never goes deeper. */
