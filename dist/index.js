@@ -41038,8 +41038,9 @@ function itemStep(item, index) {
     return { kind: 'item', segment: id !== undefined ? `id=${id}` : name !== undefined ? `name=${name}` : String(index) };
 }
 const join = (path, segment) => (path ? `${path}/${segment}` : segment);
-/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
-const keyPath = (mapPath, key) => `${join(mapPath, key)}@key`;
+/** The last segment of a map's key node's path (`connector/spec/url@key`), for baseline identities. */
+const keySegment = (key) => `${key}@key`;
+const keyPath = (mapPath, key) => join(mapPath, keySegment(key));
 /** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
 class Step {
     view;
@@ -41176,7 +41177,7 @@ function semanticPath(root, target, keys = false) {
         return at.skippedHere ? undefined : at.path;
     const { path, skipped, depth, node } = at;
     if (target.isKey)
-        return keys && !skipped ? joinShared(path, `${String(target.place)}@key`, memo) : undefined;
+        return keys && !skipped ? joinShared(path, keySegment(String(target.place)), memo) : undefined;
     if (depth >= MAX_WALK_DEPTH)
         return undefined;
     return Array.isArray(node) ? joinShared(path, String(target.place), memo) : intoMap(path, String(target.place), skipped, memo);

@@ -51,8 +51,9 @@ function itemStep(item: unknown, index: number): ItemStep {
 }
 
 const join = (path: string, segment: string) => (path ? `${path}/${segment}` : segment);
-/** The path of a map's key node (`connector/spec/url@key`), for baseline identities. */
-const keyPath = (mapPath: string, key: string) => `${join(mapPath, key)}@key`;
+/** The last segment of a map's key node's path (`connector/spec/url@key`), for baseline identities. */
+const keySegment = (key: string) => `${key}@key`;
+const keyPath = (mapPath: string, key: string) => join(mapPath, keySegment(key));
 
 /** A visited node; its path is built only when a visitor reads it (most visitors look at keys only). */
 class Step implements Visit {
@@ -168,7 +169,7 @@ export function semanticPath(root: View, target: View, keys = false): string | u
   // A `parallel` or wrapper item has no path of its own: its one value has it.
   if (targetIsContainer) return at.skippedHere ? undefined : at.path;
   const { path, skipped, depth, node } = at;
-  if (target.isKey) return keys && !skipped ? joinShared(path, `${String(target.place)}@key`, memo) : undefined;
+  if (target.isKey) return keys && !skipped ? joinShared(path, keySegment(String(target.place)), memo) : undefined;
   if (depth >= MAX_WALK_DEPTH) return undefined;
   return Array.isArray(node) ? joinShared(path, String(target.place), memo) : intoMap(path, String(target.place), skipped, memo);
 }
