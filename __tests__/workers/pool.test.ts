@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { lint, type LintResult } from '../../src/engine/lint.js';
 import { poolScanner, workerCount, WORKERS_ENV } from '../../src/engine/pool.js';
 import { UsageError } from '../../src/engine/errors.js';
+import { turbofanOffFor } from '../../src/engine/heap.js';
 import { cli } from '../cli/helpers.js';
 import { rules as registry } from '../../src/rules/index.js';
 import { faulty } from './faulty-rule.js';
@@ -81,6 +82,30 @@ describe('the worker pool', () => {
       v8.setFlagsFromString = setFlags;
     }
     expect(flags).toContain('--min-semi-space-size=8');
+  });
+
+  test('a parallel scan of under 10,000 files a thread runs without TurboFan; one thread, or more files a thread, keep it', async () => {
+    // The flag is only recorded here, not set: it would stay off for the rest of this test process.
+    const dir = repo(3);
+    const flags: string[] = [];
+    const setFlags = v8.setFlagsFromString;
+    v8.setFlagsFromString = (f: string) => {
+      flags.push(f);
+      if (f !== '--no-turbofan') setFlags(f);
+    };
+    try {
+      await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 1 }) });
+    } finally {
+      v8.setFlagsFromString = setFlags;
+    }
+    expect(flags).toContain('--no-turbofan');
+    expect([turbofanOffFor(11_000, 2), turbofanOffFor(19_999, 2), turbofanOffFor(20_000, 2), turbofanOffFor(30_000, 4)]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
+    expect([turbofanOffFor(11_000, 1), turbofanOffFor(10, 1)]).toEqual([false, false]);
   });
 
   test('the main thread scans files beside its worker, and none when told not to', async () => {

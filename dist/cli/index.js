@@ -14730,6 +14730,23 @@ function sizeWorkerHeap() {
     external_node_v8_default().setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
 }
 const WORKER_SEMI_SPACE_MB = 8;
+/**
+ * Call before starting scan workers, with the number of files and of threads that scan them (the
+ * workers and the main thread). V8's top compiler, TurboFan, is turned off for the rest of the run
+ * when each thread gets fewer than 10,000 files. Each thread's isolate compiles the same hot code
+ * again, on background threads that a parallel scan leaves no idle core for, and a short scan does
+ * not earn those compiles back. Measured on 2 cores, paired, with TurboFan off against on:
+ * - 11,000 files (the 10,000-pipeline repo): 0.92× the time;
+ * - 33,000 files: even;
+ * - 110,000 files: 1.14× the time.
+ * In one thread the compiles run on the idle core, and TurboFan stays on (off: 1.08× the time).
+ */
+function tierForParallelScan(files, threads) {
+    if (turbofanOffFor(files, threads))
+        external_node_v8_default().setFlagsFromString('--no-turbofan');
+}
+const turbofanOffFor = (files, threads) => threads > 1 && files < TURBOFAN_MIN_FILES_PER_THREAD * threads;
+const TURBOFAN_MIN_FILES_PER_THREAD = 10_000;
 /** A file at least this large makes a large tree (see `tuneHeapForScan`). */
 const BIG_FILE_BYTES = 2 ** 20;
 /** Slows the old generation's growth for the rest of the run. */
@@ -18688,6 +18705,7 @@ function runPool(rules, inputs, spec, n, options) {
         }, Math.min(1000, timeout / 4));
         watchdog.unref();
         try {
+            tierForParallelScan(inputs.length, n + (options.mainThread === false ? 0 : 1));
             for (let i = 0; i < n && queue.length; i++)
                 start();
         }

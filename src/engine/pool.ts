@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from './errors.js';
-import { sizeWorkerHeap } from './heap.js';
+import { sizeWorkerHeap, tierForParallelScan } from './heap.js';
 import type { Rule } from './rule.js';
 import { EMPTY, fromJsonLoc, isJsonLoc, NONE, shared, type LineTable, type Loc } from '../model/loc.js';
 import { scopeOf, type Scope } from '../model/scope.js';
@@ -266,6 +266,7 @@ function runPool(
     );
     watchdog.unref();
     try {
+      tierForParallelScan(inputs.length, n + (options.mainThread === false ? 0 : 1));
       for (let i = 0; i < n && queue.length; i++) start();
     } catch (e) {
       clearInterval(watchdog);
