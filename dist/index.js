@@ -42689,6 +42689,7 @@ const YAML11_TRUE = spellings('yes', 'on');
 const YAML11_FALSE = spellings('no', 'off');
 
 ;// CONCATENATED MODULE: ./src/model/scope.ts
+
 /**
  * The built-in account connector Harness pulls its CI images through when a stage sets no Override
  * Image Connector (always, on Harness Cloud).
@@ -42712,6 +42713,23 @@ function scopeOf(org, project) {
 const scopes = new Map();
 /** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
 function parseRef(ref) {
+    const known = parsedRefs.get(ref);
+    if (known !== undefined || parsedRefs.has(ref))
+        return known;
+    if (parsedRefs.size >= 10_000)
+        parsedRefs.clear();
+    // A copy: a slice of a file's text would keep the whole text alive.
+    const copy = ownCopy(ref);
+    const parsed = parse(copy);
+    parsedRefs.set(copy, parsed && Object.freeze(parsed));
+    return parsedRefs.get(copy);
+}
+/**
+ * References parsed lately (frozen: each is handed to every caller). The cross-file rules parse
+ * the same few hundred references tens of thousands of times on a large repo.
+ */
+const parsedRefs = new Map();
+function parse(ref) {
     const parts = ref.trim().split('.');
     if (parts.some((p) => p === ''))
         return undefined;
@@ -45720,7 +45738,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse(options) {
+function dist_bundle_parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -45786,7 +45804,7 @@ function parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return dist_bundle_parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -45797,7 +45815,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: dist_bundle_parse
   });
 }
 

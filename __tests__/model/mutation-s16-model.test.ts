@@ -66,6 +66,18 @@ describe('scopes', () => {
     expect(parseRef(' org.x')).toEqual({ level: 'org', identifier: 'x' });
   });
 
+  it('parseRef gives one frozen answer per reference, however often it is asked (the cross-file rules ask tens of thousands of times)', () => {
+    const first = parseRef('account.shared');
+    expect(first).toEqual({ level: 'account', identifier: 'shared' });
+    expect(parseRef('account.shared')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    // Malformed ones are remembered as such.
+    expect([parseRef('a.b.c'), parseRef('a.b.c'), parseRef('org.'), parseRef('')]).toEqual([undefined, undefined, undefined, undefined]);
+    // A full table starts again, and answers stay right.
+    for (let i = 0; i < 10_050; i++) expect(parseRef(`org.c${i}`)!.identifier).toBe(`c${i}`);
+    expect(parseRef('account.shared')).toEqual({ level: 'account', identifier: 'shared' });
+  });
+
   it('a bare reference names the connector of the referring project only, not another project of the org', () => {
     const from = scopeOf('o', 'p');
     expect(refMatches({ level: 'project', identifier: 'x' }, from, scopeOf('o', 'p'))).toBe(true);

@@ -1,3 +1,5 @@
+import { ownCopy } from '../parse/tree.js';
+
 /**
  * The built-in account connector Harness pulls its CI images through when a stage sets no Override
  * Image Connector (always, on Harness Cloud).
@@ -34,6 +36,22 @@ const scopes = new Map<string, Scope>();
 
 /** Parses `account.x`, `org.x` or `x`; undefined for anything with more dots or none at all. */
 export function parseRef(ref: string): EntityRef | undefined {
+  const known = parsedRefs.get(ref);
+  if (known !== undefined || parsedRefs.has(ref)) return known;
+  if (parsedRefs.size >= 10_000) parsedRefs.clear();
+  // A copy: a slice of a file's text would keep the whole text alive.
+  const copy = ownCopy(ref);
+  const parsed = parse(copy);
+  parsedRefs.set(copy, parsed && Object.freeze(parsed));
+  return parsedRefs.get(copy);
+}
+/**
+ * References parsed lately (frozen: each is handed to every caller). The cross-file rules parse
+ * the same few hundred references tens of thousands of times on a large repo.
+ */
+const parsedRefs = new Map<string, EntityRef | undefined>();
+
+function parse(ref: string): EntityRef | undefined {
   const parts = ref.trim().split('.');
   if (parts.some((p) => p === '')) return undefined;
   if (parts.length === 1) return { level: 'project', identifier: parts[0]! };
