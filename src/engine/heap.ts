@@ -73,8 +73,7 @@ const WORKER_SEMI_SPACE_MB = 8;
 export function tierForParallelScan(files: number, threads: number): void {
   if (turbofanOffFor(files, threads)) v8.setFlagsFromString('--no-turbofan');
 }
-export const turbofanOffFor = (files: number, threads: number): boolean =>
-  threads > 1 && files < TURBOFAN_MIN_FILES_PER_THREAD * threads;
+export const turbofanOffFor = (files: number, threads: number): boolean => threads > 1 && files < TURBOFAN_MIN_FILES_PER_THREAD * threads;
 const TURBOFAN_MIN_FILES_PER_THREAD = 10_000;
 
 /** A file at least this large makes a large tree (see `tuneHeapForScan`). */
