@@ -58440,7 +58440,7 @@ function renderReport(result, format = 'markdown', options = {}) {
 /** `renderReport`'s text in pieces to write as they come: the JSON of a large repo is never held whole. */
 function reportPieces(result, format = 'markdown', options = {}) {
     const report = buildReport(result, options);
-    return format === 'json' ? jsonPieces(report) : [renderMarkdown(report)];
+    return format === 'json' ? jsonPieces(report, REPORT_DEPTH) : [renderMarkdown(report)];
 }
 /** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
 function endOfLife(now) {

@@ -1,9 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { fitBlocks, MAX_MARKDOWN_BYTES } from '../../src/migration/budget.js';
 import { renderMarkdown } from '../../src/migration/markdown.js';
 import type { MigrationReport } from '../../src/migration/types.js';
 import { toHtml } from '../helpers/render-markdown.js';
-import { cleanup, pipeline, repo, reportOf } from './repo-fixture.js';
+import { reportPieces } from '../../src/migration/index.js';
+import { mergeReportFiles } from '../../src/migration/merge.js';
+import { lint } from '../helpers/lint.js';
+import { cleanup, connector, NOW, pipeline, repo, reportOf } from './repo-fixture.js';
 
 afterAll(cleanup);
 
@@ -71,5 +76,31 @@ describe('the repository Markdown stays within a job summary', () => {
     const html = toHtml(md);
     expect(html).toContain('<td>r0</td>');
     expect(html).toMatch(/<blockquote>\n<p>This summary stops[\s\S]*?Cut short: a\. Left out: b\.<\/p>/);
+  });
+});
+
+describe('the JSON report is written in pieces', () => {
+  test('a connector used by 2,000 steps, and their images, are written use by use and image by image, never as one piece', () => {
+    const step = (i: number) =>
+      `              - step:\n                  type: Run\n                  name: r${i}\n                  identifier: r${i}\n` +
+      `                  spec:\n                    connectorRef: account.x\n                    image: alpine:3.${i}\n                    command: echo\n`;
+    const p =
+      'pipeline:\n  name: p\n  identifier: p\n  projectIdentifier: proj\n  orgIdentifier: default\n  stages:\n' +
+      '    - stage:\n        name: s\n        identifier: s\n        type: CI\n        spec:\n' +
+      '          infrastructure:\n            type: KubernetesDirect\n            spec:\n              connectorRef: account.k8s\n              namespace: ci\n' +
+      `          execution:\n            steps:\n${Array.from({ length: 2000 }, (_, i) => step(i)).join('')}`;
+    const dir = repo({ 'c.yaml': connector('x', 'https://registry.example.com'), 'p.yaml': p });
+    const pieces = [...reportPieces(lint({ cwd: dir, paths: ['.'], images: true }), 'json', { now: NOW })];
+    const report = JSON.parse(pieces.join('')) as MigrationReport;
+    expect(report.connectors.find((c) => c.identifier === 'x')!.usedBy).toHaveLength(2000);
+    expect(report.registries.flatMap((r) => r.images)).toHaveLength(2000);
+    // Each piece is about 64 KB: the connector (2,000 uses) and the registry (2,000 images) are 300–600 KB each.
+    expect(Math.max(...pieces.map((s) => s.length))).toBeLessThan(70_000);
+    // The organisation report too: the connector's uses, from the repository's report.
+    fs.writeFileSync(path.join(dir, 'report.json'), pieces.join(''));
+    const merged = [...mergeReportFiles([path.join(dir, 'report.json')], dir, 'json')];
+    const org = JSON.parse(merged.join('')) as { connectors: Array<{ ref: string; usedBy: unknown[] }> };
+    expect(org.connectors.find((c) => c.ref === 'account.x')!.usedBy).toHaveLength(2000);
+    expect(Math.max(...merged.map((s) => s.length))).toBeLessThan(70_000);
   });
 });

@@ -17640,6 +17640,12 @@ function inertLines(lines) {
 /** Pieces are handed out once they reach this many characters. */
 const PIECE = 65_536;
 /**
+ * How deep the migration reports (of a repository, and merged) are written member by member: down
+ * to each use of a connector and each image of a registry. One level less, a connector that every
+ * stage uses was one string: the 10,000-pipeline repo's JSON report peaked at 518 MB, not 388.
+ */
+const REPORT_DEPTH = 4;
+/**
  * `JSON.stringify(value, null, 2) + '\n'` in pieces of about 64 KB, for writing a large report as
  * it is made: the text is never held whole (a 100,000-pipeline repo's migration report would be
  * longer than V8's longest string). The top object, and the arrays and objects in it down to
@@ -22451,7 +22457,7 @@ function renderReport(result, format = 'markdown', options = {}) {
 /** `renderReport`'s text in pieces to write as they come: the JSON of a large repo is never held whole. */
 function reportPieces(result, format = 'markdown', options = {}) {
     const report = buildReport(result, options);
-    return format === 'json' ? jsonPieces(report) : [markdown_renderMarkdown(report)];
+    return format === 'json' ? jsonPieces(report, REPORT_DEPTH) : [markdown_renderMarkdown(report)];
 }
 /** Days and calendar time since the app.harness.io registry's end of life (0 before it). */
 function endOfLife(now) {
@@ -23377,7 +23383,7 @@ function mergeHarnessConnectors(repos) {
 function mergeReportFiles(files, cwd, format) {
     const org = mergeReports(readReports(files, cwd));
     // In pieces: an organisation's JSON can be longer than V8's longest string (400 repositories of 1,000 pipelines).
-    return format === 'json' ? jsonPieces(org) : [renderOrgMarkdown(org)];
+    return format === 'json' ? jsonPieces(org, REPORT_DEPTH) : [renderOrgMarkdown(org)];
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts

@@ -2,6 +2,13 @@
 const PIECE = 65_536;
 
 /**
+ * How deep the migration reports (of a repository, and merged) are written member by member: down
+ * to each use of a connector and each image of a registry. One level less, a connector that every
+ * stage uses was one string: the 10,000-pipeline repo's JSON report peaked at 518 MB, not 388.
+ */
+export const REPORT_DEPTH = 4;
+
+/**
  * `JSON.stringify(value, null, 2) + '\n'` in pieces of about 64 KB, for writing a large report as
  * it is made: the text is never held whole (a 100,000-pipeline repo's migration report would be
  * longer than V8's longest string). The top object, and the arrays and objects in it down to

@@ -1,7 +1,7 @@
 import { SourceTexts } from '../engine/file-text.js';
 import type { LintResult } from '../engine/lint.js';
 import { totals } from '../formats/totals.js';
-import { jsonPieces } from '../formats/json-pieces.js';
+import { jsonPieces, REPORT_DEPTH } from '../formats/json-pieces.js';
 import noAppHarnessRegistry from '../rules/no-app-harness-registry.js';
 import { VERSION } from '../version.js';
 import { buildChanges, buildNotChecked } from './changes.js';
@@ -103,7 +103,7 @@ export function renderReport(result: LintResult, format: ReportFormat = 'markdow
 /** `renderReport`'s text in pieces to write as they come: the JSON of a large repo is never held whole. */
 export function reportPieces(result: LintResult, format: ReportFormat = 'markdown', options: ReportOptions = {}): Iterable<string> {
   const report = buildReport(result, options);
-  return format === 'json' ? jsonPieces(report) : [renderMarkdown(report)];
+  return format === 'json' ? jsonPieces(report, REPORT_DEPTH) : [renderMarkdown(report)];
 }
 
 /** Days and calendar time since the app.harness.io registry's end of life (0 before it). */

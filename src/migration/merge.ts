@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ArgError, UsageError } from '../engine/errors.js';
 import { cmp } from '../engine/compare.js';
 import { readRegularFile } from '../engine/file-text.js';
-import { jsonPieces } from '../formats/json-pieces.js';
+import { jsonPieces, REPORT_DEPTH } from '../formats/json-pieces.js';
 import { terminalSafe } from '../formats/style.js';
 import { urlSegment } from '../formats/markdown.js';
 import { parseRef } from '../model/scope.js';
@@ -626,5 +626,5 @@ function mergeHarnessConnectors(repos: Repo[]): Array<HarnessConnector & { repos
 export function mergeReportFiles(files: string[], cwd: string, format: ReportFormat): Iterable<string> {
   const org = mergeReports(readReports(files, cwd));
   // In pieces: an organisation's JSON can be longer than V8's longest string (400 repositories of 1,000 pipelines).
-  return format === 'json' ? jsonPieces(org) : [renderOrgMarkdown(org)];
+  return format === 'json' ? jsonPieces(org, REPORT_DEPTH) : [renderOrgMarkdown(org)];
 }
