@@ -44,6 +44,26 @@ function repo(n: number, extra: Record<string, string> = {}): string {
 const plain = (r: LintResult) =>
   JSON.stringify({ findings: r.findings, scanned: r.filesScanned, entities: r.entities, errors: r.internalErrors });
 
+/**
+ * The V8 flags a pool run on a small repo sets. `--no-turbofan` is only recorded, not set: it would
+ * stay off for the rest of this test process.
+ */
+async function flagsSetBy(options: { workers: number; mainThread?: boolean }): Promise<string[]> {
+  const dir = repo(3);
+  const flags: string[] = [];
+  const setFlags = v8.setFlagsFromString;
+  v8.setFlagsFromString = (f: string) => {
+    flags.push(f);
+    if (f !== '--no-turbofan') setFlags(f);
+  };
+  try {
+    await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, ...options }) });
+  } finally {
+    v8.setFlagsFromString = setFlags;
+  }
+  return flags;
+}
+
 describe('the worker pool', () => {
   test('gives the same result as scanning in one thread, with 1, 2 and 3 workers beside the main thread, and with workers alone', async () => {
     // `.inf` and `.nan` are numbers JSON cannot carry: they must still reach the findings as numbers.
@@ -69,35 +89,12 @@ describe('the worker pool', () => {
   test("a worker's heap is made with a young generation of 8 MB, whatever the main thread's tuning has set for the process", async () => {
     // V8 makes a worker's heap from the process's flags of that moment: the pool must set the size
     // before each worker starts (the effect, 142 young collections against 69, is in bench/README.md).
-    const dir = repo(3);
-    const flags: string[] = [];
-    const setFlags = v8.setFlagsFromString;
-    v8.setFlagsFromString = (f: string) => {
-      flags.push(f);
-      setFlags(f);
-    };
-    try {
-      await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 1, mainThread: false }) });
-    } finally {
-      v8.setFlagsFromString = setFlags;
-    }
+    const flags = await flagsSetBy({ workers: 1, mainThread: false });
     expect(flags).toContain('--min-semi-space-size=8');
   });
 
   test('a parallel scan of under 10,000 files a thread runs without TurboFan; one thread, or more files a thread, keep it', async () => {
-    // The flag is only recorded here, not set: it would stay off for the rest of this test process.
-    const dir = repo(3);
-    const flags: string[] = [];
-    const setFlags = v8.setFlagsFromString;
-    v8.setFlagsFromString = (f: string) => {
-      flags.push(f);
-      if (f !== '--no-turbofan') setFlags(f);
-    };
-    try {
-      await lint({ cwd: dir, paths: ['.'], rules, scanner: poolScanner(rules, { script: FAULTY, workers: 1 }) });
-    } finally {
-      v8.setFlagsFromString = setFlags;
-    }
+    const flags = await flagsSetBy({ workers: 1 });
     expect(flags).toContain('--no-turbofan');
     expect([turbofanOffFor(11_000, 2), turbofanOffFor(19_999, 2), turbofanOffFor(20_000, 2), turbofanOffFor(30_000, 4)]).toEqual([
       true,

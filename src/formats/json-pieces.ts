@@ -5,6 +5,8 @@ const PIECE = 65_536;
  * How deep the migration reports (of a repository, and merged) are written member by member: down
  * to each use of a connector and each image of a registry. One level less, a connector that every
  * stage uses was one string: the 10,000-pipeline repo's JSON report peaked at 518 MB, not 388.
+ * Not the default: `check`'s findings are small, and writing them member by member made `check
+ * --format json` on that repo 1.04× slower.
  */
 export const REPORT_DEPTH = 4;
 
