@@ -55077,10 +55077,38 @@ function collectAfterScan(above = COLLECT_ABOVE_BYTES) {
 
 
 /** Scans in this thread, with the rule objects at hand. */
-const scan_file_serialScanner = (rules) => (inputs, spec) => {
-    const options = scan_file_scanOptions(rules, spec);
-    return inputs.map((input) => scan_file_scanFile(input, options));
-};
+const scan_file_serialScanner = (rules) => (inputs, spec) => scan_file_scanFiles(inputs, scan_file_scanOptions(rules, spec));
+/**
+ * Files are read a run at a time, up to this many files or bytes, before the run is parsed and
+ * checked. A read between two parses cost about three times a read beside other reads (its system
+ * calls run cold): on the 10,000-pipeline repo, 35 µs a file against 12 (CPU profiles, both
+ * threads), and `check` took 0.97× the time (0.95× in one thread). Runs of 64 gained nothing more.
+ */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_BYTES = 2 ** 20;
+/**
+ * Scans files in order, reading each run of them ahead (see `READ_AHEAD_FILES`). `onFile` is told
+ * the index of each file as it is read and again as it is scanned, so that a hang can be blamed on it.
+ */
+function scan_file_scanFiles(inputs, opts, onFile) {
+    const scans = [];
+    const run = [];
+    for (let first = 0; first < inputs.length; first += run.length) {
+        run.length = 0;
+        for (let i = first, bytes = 0; i < inputs.length && run.length < READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; i++) {
+            onFile?.(i);
+            const read = readInput(inputs[i], opts.maxFileSize);
+            run.push(read);
+            if (Buffer.isBuffer(read))
+                bytes += read.length;
+        }
+        for (let k = 0; k < run.length; k++) {
+            onFile?.(first + k);
+            scans.push(scanFile(inputs[first + k], opts, run[k]));
+        }
+    }
+    return scans;
+}
 /** The scan options for a spec, with the file rules looked up by id. */
 function scan_file_scanOptions(rules, spec) {
     const fileRules = spec.fileRules.map(({ id, options }) => {
@@ -55094,7 +55122,8 @@ function scan_file_scanOptions(rules, spec) {
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 /** Files over this many bytes are skipped unread, unless the config or `--max-file-size` says otherwise. */
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-function scan_file_scanFile(input, opts) {
+/** Scans one file; `bytes`: what reading it gave, when it was read ahead (see `scanFiles`). */
+function scanFile(input, opts, bytes = readInput(input, opts.maxFileSize)) {
     const out = {
         file: input.shown,
         parsed: false,
@@ -55104,7 +55133,7 @@ function scan_file_scanFile(input, opts) {
         directives: [],
         internalErrors: [],
     };
-    const read = readSource(input, opts.maxFileSize, out);
+    const read = readSource(input, bytes, opts.maxFileSize, out);
     if (!read)
         return out;
     const { source, classified } = read;
@@ -55195,6 +55224,17 @@ function imageFacts(source, loc) {
         at: loc(use.view),
     }));
 }
+/** What reading a file gives (its overlay's bytes when it has one). */
+function readInput(input, maxFileSize) {
+    if (input.overlay !== undefined)
+        return Buffer.from(input.overlay, 'utf8');
+    try {
+        return scan_file_readCapped(input.absPath, maxFileSize);
+    }
+    catch (e) {
+        return { unreadable: e?.code ?? 'error' };
+    }
+}
 /** A file's bytes, or its size when that is over `max` (then it is not read). */
 function scan_file_readCapped(absPath, max) {
     const fd = external_node_fs_default().openSync(absPath, 'r');
@@ -55271,26 +55311,21 @@ function wideText(bytes) {
     }
 }
 /**
- * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
+ * Parses one file from what reading it gave. Unreadable, binary and non-UTF-8 files become findings; a file that
  * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
  * skipped without a finding (`skippedNotHarness`).
  */
-function readSource(input, maxFileSize, out) {
-    const { absPath, shown, overlay } = input;
-    let bytes;
-    try {
-        const read = overlay === undefined ? scan_file_readCapped(absPath, maxFileSize) : Buffer.from(overlay, 'utf8');
-        if (typeof read === 'number') {
-            out.findings.push(fileFinding(shown, 'notice', `File is ${read} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
-            return undefined;
-        }
-        bytes = read;
-        tuneHeapForScan(bytes.length);
-    }
-    catch (e) {
-        out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));
+function readSource(input, bytes, maxFileSize, out) {
+    const { absPath, shown } = input;
+    if (typeof bytes === 'number') {
+        out.findings.push(fileFinding(shown, 'notice', `File is ${bytes} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
         return undefined;
     }
+    if (!Buffer.isBuffer(bytes)) {
+        out.findings.push(fileFinding(shown, 'error', `File cannot be read (${bytes.unreadable}).`));
+        return undefined;
+    }
+    tuneHeapForScan(bytes.length);
     const wide = wideText(bytes);
     if (wide) {
         // Saved as UTF-16 (a Windows editor's "Unicode") or UTF-32: read only to tell whether it is
@@ -55899,7 +55934,7 @@ function runPool(rules, inputs, spec, n, options) {
             if (!last.inputs.length)
                 queue.pop();
             queued -= take.length;
-            take.forEach((input, i) => (results[first + i] = scan_file_scanFile(input, local)));
+            scan_file_scanFiles(take, local).forEach((scan, i) => (results[first + i] = scan));
             pending -= take.length;
             if (pending === 0)
                 return finish();
@@ -55923,10 +55958,9 @@ function serveScans(rules) {
     const options = scanOptions(rules, spec);
     const port = parentPort;
     port.on('message', (msg) => {
-        const scans = msg.inputs.map((input, i) => {
+        const scans = scanFiles(msg.inputs, options, (i) => {
             Atomics.store(progress, 0, msg.batch);
             Atomics.store(progress, 1, i + 1);
-            return scanFile(input, options);
         });
         const lines = scans.map((scan) => scan.lines);
         const paths = [];
@@ -56950,11 +56984,11 @@ class InputError extends Error {
 /** The runner's name for an input's variable: `INPUT_` + upper case, spaces to `_`, hyphens kept. */
 const inputVar = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 /** An input's trimmed value; '' when unset (the runner fills action.yml defaults, tests may not). */
-const readInput = (env, name) => (env[inputVar(name)] ?? '').trim();
+const inputs_readInput = (env, name) => (env[inputVar(name)] ?? '').trim();
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 function bool(env, name, fallback, extra = {}) {
-    const v = readInput(env, name);
+    const v = inputs_readInput(env, name);
     if (v === '')
         return fallback;
     if (TRUE.includes(v))
@@ -56967,7 +57001,7 @@ function bool(env, name, fallback, extra = {}) {
     throw new InputError(name, `must be one of ${allowed} (got "${v}")`);
 }
 function oneOf(env, name, allowed, fallback) {
-    const v = readInput(env, name) || fallback;
+    const v = inputs_readInput(env, name) || fallback;
     if (!allowed.includes(v))
         throw new InputError(name, `must be one of ${allowed.join(', ')} (got "${v}")`);
     return v;
@@ -57035,7 +57069,7 @@ function existingFile(workspace, name, value, mayBeRemoved = false) {
  */
 function getSettings(env = process.env) {
     const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd());
-    const paths = (readInput(env, 'path') || '.')
+    const paths = (inputs_readInput(env, 'path') || '.')
         .split(/\r?\n/)
         .map((p) => p.trim())
         .filter(Boolean);
@@ -57047,7 +57081,7 @@ function getSettings(env = process.env) {
     const failOn = oneOf(env, 'fail-on', FAIL_ON, 'error');
     const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
     const onlyChanged = bool(env, 'only-changed', isPullRequest, { auto: () => isPullRequest });
-    const sarifInput = readInput(env, 'sarif-file');
+    const sarifInput = inputs_readInput(env, 'sarif-file');
     let sarifFile;
     if (sarifInput) {
         if (sarifInput.includes('\0'))
@@ -57060,16 +57094,16 @@ function getSettings(env = process.env) {
     return {
         workspace,
         paths,
-        configPath: existingFile(workspace, 'config', readInput(env, 'config')),
-        baselinePath: existingFile(workspace, 'baseline', readInput(env, 'baseline'), /^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')),
+        configPath: existingFile(workspace, 'config', inputs_readInput(env, 'config')),
+        baselinePath: existingFile(workspace, 'baseline', inputs_readInput(env, 'baseline'), /^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')),
         failOn: failOn,
         onlyChanged,
-        token: readInput(env, 'github-token'),
+        token: inputs_readInput(env, 'github-token'),
         sarifFile,
         summary: bool(env, 'summary', true),
         checkRun: bool(env, 'check-run', false),
         report: bool(env, 'report', false),
-        ...(readInput(env, 'report-file') ? { reportFile: reportFile(workspace, readInput(env, 'report-file')) } : {}),
+        ...(inputs_readInput(env, 'report-file') ? { reportFile: reportFile(workspace, inputs_readInput(env, 'report-file')) } : {}),
         suggestions: bool(env, 'suggestions', false),
         configFrom: oneOf(env, 'config-from', ['base', 'head'], 'base'),
         ...harnessInputs(env),
@@ -57077,15 +57111,15 @@ function getSettings(env = process.env) {
 }
 /** `harness-api-key`, `harness-account-id` and `harness-url`; nothing when the key is empty. */
 function harnessInputs(env) {
-    const apiKey = readInput(env, 'harness-api-key');
+    const apiKey = inputs_readInput(env, 'harness-api-key');
     if (!apiKey)
         return {};
-    const accountId = readInput(env, 'harness-account-id') || accountIdFromKey(apiKey);
+    const accountId = inputs_readInput(env, 'harness-account-id') || accountIdFromKey(apiKey);
     if (!accountId)
         throw new InputError('harness-account-id', 'is needed: the Harness API key does not carry the account id (only pat.<account>.<id>.<secret> and sat.<account>.… keys do)');
     let baseUrl;
     try {
-        baseUrl = normaliseBaseUrl(readInput(env, 'harness-url') || DEFAULT_HARNESS_URL);
+        baseUrl = normaliseBaseUrl(inputs_readInput(env, 'harness-url') || DEFAULT_HARNESS_URL);
     }
     catch (e) {
         throw new InputError('harness-url', e.message);
@@ -58947,7 +58981,7 @@ async function suggest(state, result, detection, head) {
  */
 async function run(env = process.env, deps = {}) {
     // Masked before anything else runs, so no later log line can show it.
-    const harnessKey = readInput(env, 'harness-api-key');
+    const harnessKey = inputs_readInput(env, 'harness-api-key');
     if (harnessKey)
         core.setSecret(harnessKey);
     let settings;
@@ -58957,7 +58991,7 @@ async function run(env = process.env, deps = {}) {
     catch (e) {
         // An input's value can be a token pasted into the wrong input: never printed.
         const message = e instanceof InputError ? e.message : `reading inputs failed: ${e.message}`;
-        return fail(2, harnessKey ? redactKey(message, harnessKey) : message, readInput(env, 'github-token'));
+        return fail(2, harnessKey ? redactKey(message, harnessKey) : message, inputs_readInput(env, 'github-token'));
     }
     try {
         return await steps(settings, env, deps);

@@ -13902,10 +13902,38 @@ function readRegularFile(abs, maxBytes = Infinity) {
 
 
 /** Scans in this thread, with the rule objects at hand. */
-const scan_file_serialScanner = (rules) => (inputs, spec) => {
-    const options = scan_file_scanOptions(rules, spec);
-    return inputs.map((input) => scan_file_scanFile(input, options));
-};
+const scan_file_serialScanner = (rules) => (inputs, spec) => scan_file_scanFiles(inputs, scan_file_scanOptions(rules, spec));
+/**
+ * Files are read a run at a time, up to this many files or bytes, before the run is parsed and
+ * checked. A read between two parses cost about three times a read beside other reads (its system
+ * calls run cold): on the 10,000-pipeline repo, 35 µs a file against 12 (CPU profiles, both
+ * threads), and `check` took 0.97× the time (0.95× in one thread). Runs of 64 gained nothing more.
+ */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_BYTES = 2 ** 20;
+/**
+ * Scans files in order, reading each run of them ahead (see `READ_AHEAD_FILES`). `onFile` is told
+ * the index of each file as it is read and again as it is scanned, so that a hang can be blamed on it.
+ */
+function scan_file_scanFiles(inputs, opts, onFile) {
+    const scans = [];
+    const run = [];
+    for (let first = 0; first < inputs.length; first += run.length) {
+        run.length = 0;
+        for (let i = first, bytes = 0; i < inputs.length && run.length < READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; i++) {
+            onFile?.(i);
+            const read = readInput(inputs[i], opts.maxFileSize);
+            run.push(read);
+            if (Buffer.isBuffer(read))
+                bytes += read.length;
+        }
+        for (let k = 0; k < run.length; k++) {
+            onFile?.(first + k);
+            scans.push(scanFile(inputs[first + k], opts, run[k]));
+        }
+    }
+    return scans;
+}
 /** The scan options for a spec, with the file rules looked up by id. */
 function scan_file_scanOptions(rules, spec) {
     const fileRules = spec.fileRules.map(({ id, options }) => {
@@ -13919,7 +13947,8 @@ function scan_file_scanOptions(rules, spec) {
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 /** Files over this many bytes are skipped unread, unless the config or `--max-file-size` says otherwise. */
 const DEFAULT_MAX_FILE_SIZE = (/* unused pure expression or super */ null && (10 * 1024 * 1024));
-function scan_file_scanFile(input, opts) {
+/** Scans one file; `bytes`: what reading it gave, when it was read ahead (see `scanFiles`). */
+function scanFile(input, opts, bytes = readInput(input, opts.maxFileSize)) {
     const out = {
         file: input.shown,
         parsed: false,
@@ -13929,7 +13958,7 @@ function scan_file_scanFile(input, opts) {
         directives: [],
         internalErrors: [],
     };
-    const read = readSource(input, opts.maxFileSize, out);
+    const read = readSource(input, bytes, opts.maxFileSize, out);
     if (!read)
         return out;
     const { source, classified } = read;
@@ -14020,6 +14049,17 @@ function imageFacts(source, loc) {
         at: loc(use.view),
     }));
 }
+/** What reading a file gives (its overlay's bytes when it has one). */
+function readInput(input, maxFileSize) {
+    if (input.overlay !== undefined)
+        return Buffer.from(input.overlay, 'utf8');
+    try {
+        return readCapped(input.absPath, maxFileSize);
+    }
+    catch (e) {
+        return { unreadable: e?.code ?? 'error' };
+    }
+}
 /** A file's bytes, or its size when that is over `max` (then it is not read). */
 function readCapped(absPath, max) {
     const fd = external_node_fs_default().openSync(absPath, 'r');
@@ -14096,26 +14136,21 @@ function wideText(bytes) {
     }
 }
 /**
- * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
+ * Parses one file from what reading it gave. Unreadable, binary and non-UTF-8 files become findings; a file that
  * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
  * skipped without a finding (`skippedNotHarness`).
  */
-function readSource(input, maxFileSize, out) {
-    const { absPath, shown, overlay } = input;
-    let bytes;
-    try {
-        const read = overlay === undefined ? readCapped(absPath, maxFileSize) : Buffer.from(overlay, 'utf8');
-        if (typeof read === 'number') {
-            out.findings.push(fileFinding(shown, 'notice', `File is ${read} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
-            return undefined;
-        }
-        bytes = read;
-        tuneHeapForScan(bytes.length);
-    }
-    catch (e) {
-        out.findings.push(fileFinding(shown, 'error', `File cannot be read (${e.code ?? 'error'}).`));
+function readSource(input, bytes, maxFileSize, out) {
+    const { absPath, shown } = input;
+    if (typeof bytes === 'number') {
+        out.findings.push(fileFinding(shown, 'notice', `File is ${bytes} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
         return undefined;
     }
+    if (!Buffer.isBuffer(bytes)) {
+        out.findings.push(fileFinding(shown, 'error', `File cannot be read (${bytes.unreadable}).`));
+        return undefined;
+    }
+    tuneHeapForScan(bytes.length);
     const wide = wideText(bytes);
     if (wide) {
         // Saved as UTF-16 (a Windows editor's "Unicode") or UTF-32: read only to tell whether it is
@@ -14439,7 +14474,7 @@ function runPool(rules, inputs, spec, n, options) {
             if (!last.inputs.length)
                 queue.pop();
             queued -= take.length;
-            take.forEach((input, i) => (results[first + i] = scanFile(input, local)));
+            scanFiles(take, local).forEach((scan, i) => (results[first + i] = scan));
             pending -= take.length;
             if (pending === 0)
                 return finish();
@@ -14463,10 +14498,9 @@ function serveScans(rules) {
     const options = scan_file_scanOptions(rules, spec);
     const port = external_node_worker_threads_namespaceObject.parentPort;
     port.on('message', (msg) => {
-        const scans = msg.inputs.map((input, i) => {
+        const scans = scan_file_scanFiles(msg.inputs, options, (i) => {
             Atomics.store(progress, 0, msg.batch);
             Atomics.store(progress, 1, i + 1);
-            return scan_file_scanFile(input, options);
         });
         const lines = scans.map((scan) => scan.lines);
         const paths = [];

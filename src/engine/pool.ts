@@ -8,7 +8,7 @@ import { sizeWorkerHeap, tierForParallelScan } from './heap.js';
 import type { Rule } from './rule.js';
 import { EMPTY, fromJsonLoc, isJsonLoc, NONE, shared, type LineTable, type Loc } from '../model/loc.js';
 import { scopeOf, type Scope } from '../model/scope.js';
-import { scanFile, scanOptions, serialScanner, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
+import { scanFiles, scanOptions, serialScanner, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
 /**
  * Scanning files on worker threads. Each worker parses and checks a batch of files and posts back
@@ -284,7 +284,7 @@ function runPool(
       const first = last.first + last.inputs.length;
       if (!last.inputs.length) queue.pop();
       queued -= take.length;
-      take.forEach((input, i) => (results[first + i] = scanFile(input, local)));
+      scanFiles(take, local).forEach((scan, i) => (results[first + i] = scan));
       pending -= take.length;
       if (pending === 0) return finish();
       setImmediate(scanHere);
@@ -308,10 +308,9 @@ export function serveScans(rules: readonly Rule[]): void {
   const options = scanOptions(rules, spec);
   const port = parentPort;
   port.on('message', (msg: ToWorker) => {
-    const scans = msg.inputs.map((input, i) => {
+    const scans = scanFiles(msg.inputs, options, (i) => {
       Atomics.store(progress, 0, msg.batch);
       Atomics.store(progress, 1, i + 1);
-      return scanFile(input, options);
     });
     const lines = scans.map((scan) => scan.lines);
     const paths: string[] = [];

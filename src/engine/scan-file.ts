@@ -88,10 +88,40 @@ export interface ScanSpec {
 /** Scans in this thread, with the rule objects at hand. */
 export const serialScanner =
   (rules: readonly Rule[]): Scanner =>
-  (inputs, spec) => {
-    const options = scanOptions(rules, spec);
-    return inputs.map((input) => scanFile(input, options));
-  };
+  (inputs, spec) =>
+    scanFiles(inputs, scanOptions(rules, spec));
+
+/**
+ * Files are read a run at a time, up to this many files or bytes, before the run is parsed and
+ * checked. A read between two parses cost about three times a read beside other reads (its system
+ * calls run cold): on the 10,000-pipeline repo, 35 µs a file against 12 (CPU profiles, both
+ * threads), and `check` took 0.97× the time (0.95× in one thread). Runs of 64 gained nothing more.
+ */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_BYTES = 2 ** 20;
+
+/**
+ * Scans files in order, reading each run of them ahead (see `READ_AHEAD_FILES`). `onFile` is told
+ * the index of each file as it is read and again as it is scanned, so that a hang can be blamed on it.
+ */
+export function scanFiles(inputs: readonly FileInput[], opts: ScanOptions, onFile?: (index: number) => void): FileScan[] {
+  const scans: FileScan[] = [];
+  const run: FileBytes[] = [];
+  for (let first = 0; first < inputs.length; first += run.length) {
+    run.length = 0;
+    for (let i = first, bytes = 0; i < inputs.length && run.length < READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; i++) {
+      onFile?.(i);
+      const read = readInput(inputs[i]!, opts.maxFileSize);
+      run.push(read);
+      if (Buffer.isBuffer(read)) bytes += read.length;
+    }
+    for (let k = 0; k < run.length; k++) {
+      onFile?.(first + k);
+      scans.push(scanFile(inputs[first + k]!, opts, run[k]));
+    }
+  }
+  return scans;
+}
 
 /** The scan options for a spec, with the file rules looked up by id. */
 export function scanOptions(rules: readonly Rule[], spec: ScanSpec): ScanOptions {
@@ -107,7 +137,8 @@ const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 /** Files over this many bytes are skipped unread, unless the config or `--max-file-size` says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
+/** Scans one file; `bytes`: what reading it gave, when it was read ahead (see `scanFiles`). */
+export function scanFile(input: FileInput, opts: ScanOptions, bytes = readInput(input, opts.maxFileSize)): FileScan {
   const out: FileScan = {
     file: input.shown,
     parsed: false,
@@ -117,7 +148,7 @@ export function scanFile(input: FileInput, opts: ScanOptions): FileScan {
     directives: [],
     internalErrors: [],
   };
-  const read = readSource(input, opts.maxFileSize, out);
+  const read = readSource(input, bytes, opts.maxFileSize, out);
   if (!read) return out;
   const { source, classified } = read;
   out.parsed = true;
@@ -208,6 +239,19 @@ function imageFacts(source: SourceFile, loc: (v: View) => Loc): ImageFact[] {
   }));
 }
 
+/** A file's bytes; its size when that is over the size cap (then it is not read); or why it could not be read (the error's code). */
+type FileBytes = Buffer | number | { unreadable: string };
+
+/** What reading a file gives (its overlay's bytes when it has one). */
+function readInput(input: FileInput, maxFileSize: number): FileBytes {
+  if (input.overlay !== undefined) return Buffer.from(input.overlay, 'utf8');
+  try {
+    return readCapped(input.absPath, maxFileSize);
+  } catch (e) {
+    return { unreadable: (e as NodeJS.ErrnoException | undefined)?.code ?? 'error' };
+  }
+}
+
 /** A file's bytes, or its size when that is over `max` (then it is not read). */
 function readCapped(absPath: string, max: number): Buffer | number {
   const fd = fs.openSync(absPath, 'r');
@@ -281,25 +325,26 @@ function wideText(bytes: Buffer): { encoding: 'UTF-16' | 'UTF-32'; text: string 
 }
 
 /**
- * Reads and parses one file. Unreadable, binary and non-UTF-8 files become findings; a file that
+ * Parses one file from what reading it gave. Unreadable, binary and non-UTF-8 files become findings; a file that
  * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
  * skipped without a finding (`skippedNotHarness`).
  */
-function readSource(input: FileInput, maxFileSize: number, out: FileScan): { source: SourceFile; classified: Classified[] } | undefined {
-  const { absPath, shown, overlay } = input;
-  let bytes: Buffer;
-  try {
-    const read = overlay === undefined ? readCapped(absPath, maxFileSize) : Buffer.from(overlay, 'utf8');
-    if (typeof read === 'number') {
-      out.findings.push(fileFinding(shown, 'notice', `File is ${read} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
-      return undefined;
-    }
-    bytes = read;
-    tuneHeapForScan(bytes.length);
-  } catch (e) {
-    out.findings.push(fileFinding(shown, 'error', `File cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
+function readSource(
+  input: FileInput,
+  bytes: FileBytes,
+  maxFileSize: number,
+  out: FileScan,
+): { source: SourceFile; classified: Classified[] } | undefined {
+  const { absPath, shown } = input;
+  if (typeof bytes === 'number') {
+    out.findings.push(fileFinding(shown, 'notice', `File is ${bytes} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
     return undefined;
   }
+  if (!Buffer.isBuffer(bytes)) {
+    out.findings.push(fileFinding(shown, 'error', `File cannot be read (${bytes.unreadable}).`));
+    return undefined;
+  }
+  tuneHeapForScan(bytes.length);
   const wide = wideText(bytes);
   if (wide) {
     // Saved as UTF-16 (a Windows editor's "Unicode") or UTF-32: read only to tell whether it is
