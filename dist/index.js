@@ -39172,7 +39172,7 @@ function globSet(patterns, from = 'a glob') {
     const compile = (p) => {
         // `legacy/` as in a .gitignore: the folder, wherever it is (a folder's contents are never read once it is skipped).
         const glob = p.replace(/^\.\//, '').replace(/(?<=.)\/+$/, '');
-        return { pattern: p, test: picomatch_default()(glob, { dot: true, basename: !glob.includes('/') }), hit: false };
+        return { pattern: p, test: matcher(glob), hit: false };
     };
     const positive = patterns.filter((p) => !p.startsWith('!')).map(compile);
     const negative = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
@@ -39191,6 +39191,28 @@ function globSet(patterns, from = 'a glob') {
             return any;
         },
         unmatched: () => positive.filter((g) => !g.hit).map((g) => g.pattern),
+    };
+}
+/**
+ * A pattern of any file with an extension (letters and digits) at any depth (`**`, then `/*.yaml`):
+ * the default include patterns. Other characters make picomatch build another expression.
+ */
+const ANY_DEPTH_EXTENSION = /^\*\*\/\*(\.[A-Za-z0-9]+)$/;
+/** A `.` or `..` segment, which picomatch's `**` and `*` never match. */
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+/**
+ * A glob's test. An extension at any depth (see `ANY_DEPTH_EXTENSION`) is a test of the path's
+ * end, with picomatch's answers (a test compares them on paths with dot segments, and slashes at
+ * either end and doubled): picomatch's regular expression for each of the three default patterns
+ * took a third of discovery's time on 11,000 files (discovery there: 49 → 34 ms, medians of 7 profiles).
+ */
+function matcher(glob) {
+    const extension = ANY_DEPTH_EXTENSION.exec(glob)?.[1];
+    if (extension === undefined)
+        return picomatch_default()(glob, { dot: true, basename: !glob.includes('/') });
+    return (p) => {
+        const path = p.endsWith('/') ? p.slice(0, -1) : p;
+        return path.endsWith(extension) && !DOT_SEGMENT.test(path);
     };
 }
 
