@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { lintSync } from '../src/engine/lint.js';
 import { rules } from '../src/rules/index.js';
-import { scanFiles, scanOptions } from '../src/engine/scan-file.js';
+import { scanFile, scanFiles, scanOptions } from '../src/engine/scan-file.js';
 import type { Rule } from '../src/engine/rule.js';
 
 // How a file's bytes are read: once, to the end, whatever size the file system gives for it.
@@ -115,6 +115,26 @@ describe('reading ahead', () => {
       ['gone.yaml', false, ['File cannot be read (ENOENT).']],
       ['c.yaml', true, []],
     ]);
+  });
+
+  it("lets go of a file's bytes before its rules run", () => {
+    const file = path.join(dir, 'held.yaml');
+    fs.writeFileSync(file, 'a: 1\n');
+    const ahead = { bytes: fs.readFileSync(file) as Buffer | undefined };
+    const heldDuringRules: boolean[] = [];
+    const rule = {
+      id: 'probe',
+      severity: 'error',
+      messages: {},
+      checkFile: () => void heldDuringRules.push(ahead.bytes !== undefined),
+    } as unknown as Rule;
+    const scan = scanFile(
+      { shown: 'held.yaml', absPath: file },
+      scanOptions([rule], { fileRules: [{ id: 'probe', options: {} }], ruleIds: ['probe'], maxFileSize: 1024 }),
+      ahead,
+    );
+    expect(scan.parsed).toBe(true);
+    expect(heldDuringRules).toEqual([false]);
   });
 
   it('tells which file it is on while reading and again while scanning', () => {

@@ -13917,22 +13917,27 @@ const READ_AHEAD_BYTES = 2 ** 20;
  */
 function scan_file_scanFiles(inputs, opts, onFile) {
     const scans = [];
-    const run = [];
-    for (let first = 0; first < inputs.length; first += run.length) {
-        run.length = 0;
-        for (let i = first, bytes = 0; i < inputs.length && run.length < READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; i++) {
-            onFile?.(i);
-            const read = readInput(inputs[i], opts.maxFileSize);
-            run.push(read);
-            if (Buffer.isBuffer(read))
-                bytes += read.length;
-        }
-        for (let k = 0; k < run.length; k++) {
+    for (let first = 0; first < inputs.length;) {
+        const run = readRun(inputs, first, opts.maxFileSize, onFile);
+        run.forEach((ahead, k) => {
             onFile?.(first + k);
-            scans.push(scanFile(inputs[first + k], opts, run[k]));
-        }
+            scans.push(scanFile(inputs[first + k], opts, ahead));
+        });
+        first += run.length;
     }
     return scans;
+}
+/** The next run of files from `first`, read (see `READ_AHEAD_FILES`). */
+function readRun(inputs, first, maxFileSize, onFile) {
+    const run = [];
+    for (let i = first, bytes = 0; i < inputs.length && run.length < READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; i++) {
+        onFile?.(i);
+        const ahead = { bytes: readInput(inputs[i], maxFileSize) };
+        run.push(ahead);
+        if (Buffer.isBuffer(ahead.bytes))
+            bytes += ahead.bytes.length;
+    }
+    return run;
 }
 /** The scan options for a spec, with the file rules looked up by id. */
 function scan_file_scanOptions(rules, spec) {
@@ -13947,8 +13952,8 @@ function scan_file_scanOptions(rules, spec) {
 const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 /** Files over this many bytes are skipped unread, unless the config or `--max-file-size` says otherwise. */
 const DEFAULT_MAX_FILE_SIZE = (/* unused pure expression or super */ null && (10 * 1024 * 1024));
-/** Scans one file; `bytes`: what reading it gave, when it was read ahead (see `scanFiles`). */
-function scanFile(input, opts, bytes = readInput(input, opts.maxFileSize)) {
+/** Scans one file; `ahead`: what reading it gave, when it was read ahead (see `scanFiles`). */
+function scanFile(input, opts, ahead) {
     const out = {
         file: input.shown,
         parsed: false,
@@ -13958,7 +13963,7 @@ function scanFile(input, opts, bytes = readInput(input, opts.maxFileSize)) {
         directives: [],
         internalErrors: [],
     };
-    const read = readSource(input, bytes, opts.maxFileSize, out);
+    const read = readSource(input, ahead ?? { bytes: undefined }, opts.maxFileSize, out);
     if (!read)
         return out;
     const { source, classified } = read;
@@ -14140,8 +14145,10 @@ function wideText(bytes) {
  * does not parse becomes syntax errors only when it is meant as Harness YAML, and is otherwise
  * skipped without a finding (`skippedNotHarness`).
  */
-function readSource(input, bytes, maxFileSize, out) {
+function readSource(input, ahead, maxFileSize, out) {
     const { absPath, shown } = input;
+    const bytes = ahead.bytes ?? readInput(input, maxFileSize);
+    ahead.bytes = undefined;
     if (typeof bytes === 'number') {
         out.findings.push(fileFinding(shown, 'notice', `File is ${bytes} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
         return undefined;

@@ -106,21 +106,27 @@ const READ_AHEAD_BYTES = 2 ** 20;
  */
 export function scanFiles(inputs: readonly FileInput[], opts: ScanOptions, onFile?: (index: number) => void): FileScan[] {
   const scans: FileScan[] = [];
-  const run: FileBytes[] = [];
-  for (let first = 0; first < inputs.length; first += run.length) {
-    run.length = 0;
-    for (let i = first, bytes = 0; i < inputs.length && run.length < READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; i++) {
-      onFile?.(i);
-      const read = readInput(inputs[i]!, opts.maxFileSize);
-      run.push(read);
-      if (Buffer.isBuffer(read)) bytes += read.length;
-    }
-    for (let k = 0; k < run.length; k++) {
+  for (let first = 0; first < inputs.length;) {
+    const run = readRun(inputs, first, opts.maxFileSize, onFile);
+    run.forEach((ahead, k) => {
       onFile?.(first + k);
-      scans.push(scanFile(inputs[first + k]!, opts, run[k]));
-    }
+      scans.push(scanFile(inputs[first + k]!, opts, ahead));
+    });
+    first += run.length;
   }
   return scans;
+}
+
+/** The next run of files from `first`, read (see `READ_AHEAD_FILES`). */
+function readRun(inputs: readonly FileInput[], first: number, maxFileSize: number, onFile?: (index: number) => void): ReadAhead[] {
+  const run: ReadAhead[] = [];
+  for (let i = first, bytes = 0; i < inputs.length && run.length < READ_AHEAD_FILES && bytes < READ_AHEAD_BYTES; i++) {
+    onFile?.(i);
+    const ahead = { bytes: readInput(inputs[i]!, maxFileSize) };
+    run.push(ahead);
+    if (Buffer.isBuffer(ahead.bytes)) bytes += ahead.bytes.length;
+  }
+  return run;
 }
 
 /** The scan options for a spec, with the file rules looked up by id. */
@@ -137,8 +143,8 @@ const MAX_SYNTAX_ERRORS_PER_FILE = 10;
 /** Files over this many bytes are skipped unread, unless the config or `--max-file-size` says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-/** Scans one file; `bytes`: what reading it gave, when it was read ahead (see `scanFiles`). */
-export function scanFile(input: FileInput, opts: ScanOptions, bytes = readInput(input, opts.maxFileSize)): FileScan {
+/** Scans one file; `ahead`: what reading it gave, when it was read ahead (see `scanFiles`). */
+export function scanFile(input: FileInput, opts: ScanOptions, ahead?: ReadAhead): FileScan {
   const out: FileScan = {
     file: input.shown,
     parsed: false,
@@ -148,7 +154,7 @@ export function scanFile(input: FileInput, opts: ScanOptions, bytes = readInput(
     directives: [],
     internalErrors: [],
   };
-  const read = readSource(input, bytes, opts.maxFileSize, out);
+  const read = readSource(input, ahead ?? { bytes: undefined }, opts.maxFileSize, out);
   if (!read) return out;
   const { source, classified } = read;
   out.parsed = true;
@@ -242,6 +248,15 @@ function imageFacts(source: SourceFile, loc: (v: View) => Loc): ImageFact[] {
 /** A file's bytes; its size when that is over the size cap (then it is not read); or why it could not be read (the error's code). */
 type FileBytes = Buffer | number | { unreadable: string };
 
+/**
+ * What reading a file ahead gave, in a box that its scan empties once the text is decoded: a
+ * variable or argument holding the bytes would keep them alive until its function returned, and
+ * a 50 MB file's through its rules and facts (50 MB more at the peak).
+ */
+interface ReadAhead {
+  bytes: FileBytes | undefined;
+}
+
 /** What reading a file gives (its overlay's bytes when it has one). */
 function readInput(input: FileInput, maxFileSize: number): FileBytes {
   if (input.overlay !== undefined) return Buffer.from(input.overlay, 'utf8');
@@ -331,11 +346,13 @@ function wideText(bytes: Buffer): { encoding: 'UTF-16' | 'UTF-32'; text: string 
  */
 function readSource(
   input: FileInput,
-  bytes: FileBytes,
+  ahead: ReadAhead,
   maxFileSize: number,
   out: FileScan,
 ): { source: SourceFile; classified: Classified[] } | undefined {
   const { absPath, shown } = input;
+  const bytes = ahead.bytes ?? readInput(input, maxFileSize);
+  ahead.bytes = undefined;
   if (typeof bytes === 'number') {
     out.findings.push(fileFinding(shown, 'notice', `File is ${bytes} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
     return undefined;
