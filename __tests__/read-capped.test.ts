@@ -47,13 +47,19 @@ describe('reading a file', () => {
 // Files are read a run at a time ahead of their parses (system calls run warm back to back), but
 // never more than 16 files or 1 MB of them are held unparsed, and a hang is blamed on its file.
 describe('reading ahead', () => {
-  const probe = (log: string[]) =>
-    ({
-      id: 'probe',
-      severity: 'error',
-      messages: {},
-      checkFile: (ctx: { file: { path: string } }) => void log.push(`scan ${path.basename(ctx.file.path)}`),
-    }) as unknown as Rule;
+  /** Scan options with one file rule, a probe that calls `checkFile` with the file it checks. */
+  const probing = (checkFile: (file: string) => void) =>
+    scanOptions(
+      [
+        {
+          id: 'probe',
+          severity: 'error',
+          messages: {},
+          checkFile: (ctx: { file: { path: string } }) => checkFile(ctx.file.path),
+        } as unknown as Rule,
+      ],
+      { fileRules: [{ id: 'probe', options: {} }], ruleIds: ['probe'], maxFileSize: 10 * 2 ** 20 },
+    );
 
   /** Scans `files` (names and sizes) with the reads and the scans logged in the order they happen. */
   function scanLogged(files: Array<[string, number]>, onFile?: (i: number) => void) {
@@ -70,10 +76,9 @@ describe('reading ahead', () => {
       return (open as (...a: unknown[]) => number)(p, ...rest);
     }) as typeof fs.openSync;
     try {
-      const rule = probe(log);
       const scans = scanFiles(
         inputs,
-        scanOptions([rule], { fileRules: [{ id: 'probe', options: {} }], ruleIds: ['probe'], maxFileSize: 10 * 2 ** 20 }),
+        probing((file) => log.push(`scan ${path.basename(file)}`)),
         onFile,
       );
       return { log, scans };
@@ -122,15 +127,9 @@ describe('reading ahead', () => {
     fs.writeFileSync(file, 'a: 1\n');
     const ahead = { bytes: fs.readFileSync(file) as Buffer | undefined };
     const heldDuringRules: boolean[] = [];
-    const rule = {
-      id: 'probe',
-      severity: 'error',
-      messages: {},
-      checkFile: () => void heldDuringRules.push(ahead.bytes !== undefined),
-    } as unknown as Rule;
     const scan = scanFile(
       { shown: 'held.yaml', absPath: file },
-      scanOptions([rule], { fileRules: [{ id: 'probe', options: {} }], ruleIds: ['probe'], maxFileSize: 1024 }),
+      probing(() => heldDuringRules.push(ahead.bytes !== undefined)),
       ahead,
     );
     expect(scan.parsed).toBe(true);

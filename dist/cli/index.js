@@ -14889,7 +14889,7 @@ function scanFile(input, opts, ahead) {
         directives: [],
         internalErrors: [],
     };
-    const read = readSource(input, ahead ?? { bytes: undefined }, opts.maxFileSize, out);
+    const read = readSource(input, ahead, opts.maxFileSize, out);
     if (!read)
         return out;
     const { source, classified } = read;
@@ -15073,8 +15073,9 @@ function wideText(bytes) {
  */
 function readSource(input, ahead, maxFileSize, out) {
     const { absPath, shown } = input;
-    const bytes = ahead.bytes ?? readInput(input, maxFileSize);
-    ahead.bytes = undefined;
+    const bytes = ahead?.bytes ?? readInput(input, maxFileSize);
+    if (ahead)
+        ahead.bytes = undefined;
     if (typeof bytes === 'number') {
         out.findings.push(fileFinding(shown, 'notice', `File is ${bytes} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
         return undefined;

@@ -154,7 +154,7 @@ export function scanFile(input: FileInput, opts: ScanOptions, ahead?: ReadAhead)
     directives: [],
     internalErrors: [],
   };
-  const read = readSource(input, ahead ?? { bytes: undefined }, opts.maxFileSize, out);
+  const read = readSource(input, ahead, opts.maxFileSize, out);
   if (!read) return out;
   const { source, classified } = read;
   out.parsed = true;
@@ -346,13 +346,13 @@ function wideText(bytes: Buffer): { encoding: 'UTF-16' | 'UTF-32'; text: string 
  */
 function readSource(
   input: FileInput,
-  ahead: ReadAhead,
+  ahead: ReadAhead | undefined,
   maxFileSize: number,
   out: FileScan,
 ): { source: SourceFile; classified: Classified[] } | undefined {
   const { absPath, shown } = input;
-  const bytes = ahead.bytes ?? readInput(input, maxFileSize);
-  ahead.bytes = undefined;
+  const bytes = ahead?.bytes ?? readInput(input, maxFileSize);
+  if (ahead) ahead.bytes = undefined;
   if (typeof bytes === 'number') {
     out.findings.push(fileFinding(shown, 'notice', `File is ${bytes} bytes, over the ${maxFileSize}-byte size cap; skipped.`));
     return undefined;
