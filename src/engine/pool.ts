@@ -6,7 +6,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { UsageError } from './errors.js';
 import { sizeWorkerHeap, tierForParallelScan } from './heap.js';
 import type { Rule } from './rule.js';
-import { EMPTY, fromJsonLoc, isJsonLoc, NONE, shared, type LineTable, type Loc } from '../model/loc.js';
+import { EMPTY, fromJsonLoc, isJsonLoc, NONE, shared, stopSharing, type LineTable, type Loc } from '../model/loc.js';
 import { scopeOf, type Scope } from '../model/scope.js';
 import { scanFiles, scanOptions, serialScanner, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
@@ -306,6 +306,7 @@ export function serveScans(rules: readonly Rule[]): void {
   if (isMainThread || !parentPort) throw new Error('serveScans runs in a worker thread');
   const { spec, progress } = workerData as { spec: ScanSpec; progress: Int32Array };
   const options = scanOptions(rules, spec);
+  stopSharing();
   const port = parentPort;
   port.on('message', (msg: ToWorker) => {
     const scans = scanFiles(msg.inputs, options, (i) => {
