@@ -285,7 +285,7 @@ let sharing = true;
 /**
  * `shared` gives each string back as it is, from now on in this thread. For a scan worker: its
  * facts become JSON at the end of each batch and are gone, and the main thread shares their
- * strings as it takes them in. Sharing them in the worker too cost its time (3% of a default
+ * strings as it takes them in. Sharing them in the worker too cost its time (1–3% of a default
  * `check` on the 10,000-pipeline repo) and its memory (a table of up to 200,000 strings each).
  */
 export function stopSharing(): void {
