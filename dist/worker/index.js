@@ -10784,7 +10784,7 @@ function embeddedRange(view) {
  * One copy of each semantic path, value and other fact string in this thread, up to 200,000
  * strings (then it starts again): the same paths and references recur across thousands of
  * pipelines (`stages/stage=build/spec/...`, `account.harnessImage`), and a string joined or sliced
- * from parts keeps the parts alive (see `ownCopy`).
+ * from parts keeps the parts alive (see `ownCopy`). A scan worker shares nothing (see `stopSharing`).
  */
 function loc_shared(s) {
     if (!sharing)
