@@ -39081,7 +39081,7 @@ if (eventPath && node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(event
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9272);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9277);
 // First: a bad event payload must fail as bad input before the toolkit reads it on load.
 
 
@@ -39092,7 +39092,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9272:
+/***/ 9277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41405,7 +41405,7 @@ const PACKED_LIMIT = 2 ** 23;
  * A loc with `start` and `flags` in one field, `start * 256 + flags`: five fields instead of six,
  * 8 bytes less on each of a large repo's millions of locs (64 bytes, not 72). The field stays a
  * small integer, which V8 keeps in the object itself, because only offsets under 8 MB are packed.
- * It travels from a worker as JSON with `pos` in place of the two (`fromJsonLoc` rebuilds it).
+ * A worker hands locs over as lists (see engine/hand-over.ts).
  */
 class PackedLoc {
     file;
@@ -41433,13 +41433,6 @@ function makeLoc(file, start, end, value, path, flags) {
 }
 /** The same node's loc over another range of its file (a finding on part of a scalar). */
 const withRange = (loc, start, end) => makeLoc(loc.file, start, end, loc.value, loc.path, loc.flags);
-const isJsonLoc = (o) => typeof o.file === 'string' &&
-    typeof o.end === 'number' &&
-    (typeof o.pos === 'number' || (typeof o.start === 'number' && typeof o.flags === 'number'));
-/** A loc again from its JSON, with its file, value and path as given (shared strings). */
-function fromJsonLoc(o, file, value, path) {
-    return 'pos' in o ? makeLoc(file, o.pos >>> 8, o.end, value, path, o.pos & 255) : makeLoc(file, o.start, o.end, value, path, o.flags);
-}
 /** Two locs of the same node. */
 const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start && isKey(a) === isKey(b);
 /** The scalar's value as a string; undefined for null and collections. */
@@ -55725,6 +55718,124 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/engine/hand-over.ts
+
+
+const isLoc = (o) => typeof o.start === 'number' && typeof o.flags === 'number';
+/** Packs a batch's scans (in the worker). The scans are thrown away after: they are packed in place. */
+function hand_over_packScans(scans) {
+    const strings = [];
+    const indexes = new Map();
+    const string = (s) => {
+        let i = indexes.get(s);
+        if (i === undefined)
+            indexes.set(s, (i = strings.push(s) - 1));
+        return -1 - i;
+    };
+    const packed = new Set();
+    const number = (n) => (Number.isFinite(n) && n >= 0 && !Object.is(n, -0) ? n : Object.is(n, -0) ? '-0' : String(n));
+    const pack = (v, file) => {
+        if (typeof v === 'string')
+            return string(v);
+        if (typeof v === 'number')
+            return number(v);
+        // Booleans, null, and undefined (which JSON leaves out of an object).
+        if (typeof v !== 'object' || v === null)
+            return v;
+        if (isLoc(v)) {
+            const value = typeof v.value === 'string' ? string(v.value) : pack(v.value, file);
+            const loc = [v.start * 256 + v.flags, v.end, value, v.path === undefined ? null : string(v.path)];
+            if (v.file !== file)
+                loc.push(string(v.file));
+            return loc;
+        }
+        // Facts share objects (a stage's infrastructure, a scope): each is packed once, in place, and
+        // a frozen one (an empty list or object, a scope) as a copy.
+        if (packed.has(v))
+            return v;
+        if (Object.isFrozen(v))
+            return pack(Array.isArray(v) ? [...v] : { ...v }, file);
+        packed.add(v);
+        if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++)
+                v[i] = pack(v[i], file);
+            // A list of numbers would read as a loc; facts hold none.
+            if (typeof v[0] === 'number' && v[0] >= 0)
+                throw new Error('a scan fact is a list of numbers, which the hand-over cannot carry');
+            return v;
+        }
+        const o = v;
+        for (const k in o)
+            o[k] = pack(o[k], file);
+        return o;
+    };
+    const lines = scans.map((scan) => {
+        const { lines } = scan;
+        delete scan.lines;
+        scan.entities = pack(scan.entities, scan.file);
+        if (scan.images)
+            scan.images = pack(scan.images, scan.file);
+        return lines;
+    });
+    return { json: JSON.stringify(scans), strings, lines };
+}
+/**
+ * The scans of a packed batch (in the main thread), with their facts as facts made in this thread
+ * are: each string kept once (`shared`), every empty list `NONE`, every empty object `EMPTY`, each
+ * scope the one `scopeOf` gives, and a loc the worker shared between facts (the same node) one loc again.
+ */
+function unpackScans(batch) {
+    const strings = batch.strings.map(shared);
+    const scans = JSON.parse(batch.json);
+    scans.forEach((scan, i) => {
+        const file = (scan.file = shared(scan.file));
+        /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
+        const locs = new Map();
+        const unpack = (v) => {
+            if (typeof v === 'number')
+                return v < 0 ? strings[-1 - v] : v;
+            if (typeof v === 'string')
+                return Number(v);
+            if (typeof v !== 'object' || v === null)
+                return v;
+            if (Array.isArray(v)) {
+                if (!v.length)
+                    return NONE;
+                if (typeof v[0] === 'number' && v[0] >= 0)
+                    return unpackLoc(v);
+                for (let k = 0; k < v.length; k++)
+                    v[k] = unpack(v[k]);
+                return v;
+            }
+            let empty = true;
+            for (const k in v) {
+                empty = false;
+                const x = unpack(v[k]);
+                v[k] = (k === 'scope' && isScope(x) ? scopeOf(x.org, x.project) : x);
+            }
+            return empty ? EMPTY : v;
+        };
+        const unpackLoc = ([pos, end, value, path, other]) => {
+            const own = other === undefined;
+            const loc = makeLoc(own ? file : strings[-1 - other], Math.floor(pos / 256), end, unpack(value), path === null ? undefined : strings[-1 - path], pos % 256);
+            const known = own ? locs.get(pos) : undefined;
+            if (known && known.end === loc.end && known.value === loc.value && known.path === loc.path)
+                return known;
+            if (own && !known)
+                locs.set(pos, loc);
+            return loc;
+        };
+        scan.entities = unpack(scan.entities);
+        if (scan.images)
+            scan.images = unpack(scan.images);
+        const lines = batch.lines[i];
+        if (lines)
+            scan.lines = lines;
+    });
+    return scans;
+}
+const isScope = (x) => !!x && typeof x === 'object' && typeof x.level === 'string';
+
 ;// CONCATENATED MODULE: ./src/engine/pool.ts
 
 
@@ -55917,14 +56028,8 @@ function runPool(rules, inputs, spec, n, options) {
                 const batch = slot.batches[0];
                 if (finished || !batch || msg.batch !== batch.id)
                     return;
-                const scans = fromJson(msg.json);
-                const paths = msg.paths.map(shared);
-                scans.forEach((scan, i) => {
-                    const lines = msg.lines[i];
-                    if (lines)
-                        scan.lines = lines;
-                    results[batch.first + i] = shareFacts(scan, paths);
-                });
+                const scans = unpackScans(msg);
+                scans.forEach((scan, i) => (results[batch.first + i] = scan));
                 pending -= scans.length;
                 slot.batches.shift();
                 if (pending === 0)
@@ -56006,110 +56111,8 @@ function serveScans(rules) {
             Atomics.store(progress, 0, msg.batch);
             Atomics.store(progress, 1, i + 1);
         });
-        const lines = scans.map((scan) => scan.lines);
-        const paths = [];
-        const pathIndex = new Map();
-        const indexOf = (path) => {
-            let i = pathIndex.get(path);
-            if (i === undefined)
-                pathIndex.set(path, (i = paths.push(path) - 1));
-            return i;
-        };
-        for (const scan of scans) {
-            delete scan.lines;
-            forLocs(scan, (loc) => {
-                if (loc.file === scan.file)
-                    loc.file = '';
-                if (typeof loc.value === 'number' && !Number.isFinite(loc.value))
-                    loc.value = NUMBER_MARK + String(loc.value);
-                // The scan is thrown away once sent: its locs may carry the index in place of the path
-                // (a loc two facts share is met twice).
-                if (typeof loc.path === 'string')
-                    loc.path = indexOf(loc.path);
-            });
-        }
-        port.postMessage({ batch: msg.batch, json: JSON.stringify(scans), paths, lines });
+        port.postMessage({ batch: msg.batch, ...packScans(scans) });
     });
-}
-/**
- * Facts parsed from JSON hold fresh strings, lists and objects, and the same file names, semantic
- * paths, references and scopes recur in thousands of them: each string is kept once (per thread),
- * every empty list is `NONE`, every empty object `EMPTY`, each scope the one `scopeOf` gives, and
- * a loc the worker shared between facts (the same node) is one loc again, as in facts made in
- * this thread. A loc in the scan's own file travels without its file name, and its semantic path
- * as an index into the batch's `paths` (interned already): it gets both back here.
- */
-function shareFacts(scan, paths) {
-    const file = (scan.file = shared(scan.file));
-    /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
-    const locs = new Map();
-    const share = (v) => {
-        if (typeof v === 'string')
-            return shared(v);
-        if (!v || typeof v !== 'object')
-            return v;
-        if (Array.isArray(v)) {
-            if (!v.length)
-                return NONE;
-            for (let i = 0; i < v.length; i++)
-                v[i] = share(v[i]);
-            return v;
-        }
-        const o = v;
-        if (isJsonLoc(o)) {
-            const own = o.file === '';
-            const loc = fromJsonLoc(o, own ? file : shared(o.file), shareValue(o.value), o.path === undefined ? undefined : paths[o.path]);
-            const key = loc.start * 256 + loc.flags;
-            const known = own ? locs.get(key) : undefined;
-            if (known && known.end === loc.end && known.value === loc.value && known.path === loc.path)
-                return known;
-            if (own && !known)
-                locs.set(key, loc);
-            return loc;
-        }
-        let empty = true;
-        for (const k in o) {
-            empty = false;
-            const x = o[k];
-            o[k] = k === 'scope' && isScope(x) ? scopeOf(x.org, x.project) : share(x);
-        }
-        return empty ? EMPTY : o;
-    };
-    scan.entities = share(scan.entities);
-    if (scan.images)
-        scan.images = share(scan.images);
-    return scan;
-}
-const shareValue = (v) => (typeof v === 'string' ? shared(v) : v);
-const isScope = (x) => !!x && typeof x === 'object' && typeof x.level === 'string';
-const isLoc = (o) => typeof o.start === 'number' && typeof o.flags === 'number';
-/** Calls `f` on every loc in a scan's facts. */
-function forLocs(scan, f) {
-    const visit = (v) => {
-        if (!v || typeof v !== 'object')
-            return;
-        if (Array.isArray(v))
-            for (const x of v)
-                visit(x);
-        else if (isLoc(v))
-            f(v);
-        else
-            for (const k in v)
-                visit(v[k]);
-    };
-    visit(scan.entities);
-    visit(scan.images);
-}
-/**
- * JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`). A loc's value is the only place facts hold
- * a number from YAML, so the worker marks those as strings while it blanks the locs' file names
- * (cheaper than a replacer, which is called for every value), and they come back as numbers.
- */
-const NUMBER_MARK = '\u0000number:';
-function fromJson(json) {
-    if (!json.includes('\\u0000number:'))
-        return JSON.parse(json);
-    return JSON.parse(json, (_, v) => typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v);
 }
 
 ;// CONCATENATED MODULE: ./src/action/check.ts

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { fromJsonLoc, isAliased, isJsonLoc, isKey, makeLoc, styleOf, withRange, yamlPathOf, type Loc } from '../../src/model/loc.js';
+import { isAliased, isKey, makeLoc, styleOf, withRange, yamlPathOf, type Loc } from '../../src/model/loc.js';
+import { packScans, unpackScans } from '../../src/engine/hand-over.js';
+import type { Entity } from '../../src/model/entities.js';
 
 /** Every field a rule reads of a loc. */
 const fields = (l: Loc) => ({ file: l.file, start: l.start, end: l.end, value: l.value, path: l.path, flags: l.flags });
@@ -22,14 +24,14 @@ describe('locs as facts keep them', () => {
     { what: 'just under the packed limit (8 MB), every flag bit set', start: 2 ** 23 - 1, flags: 255 },
     { what: 'at the packed limit: kept as six fields', start: 2 ** 23, flags: 9 },
     { what: 'far past it (a file over the size cap let in)', start: 3e9, flags: 17 },
-  ])('$what: start and flags read back, through JSON as a worker sends them too', ({ start, flags }) => {
+  ])('$what: start and flags read back, and through the hand-over from a worker too', ({ start, flags }) => {
     const loc = makeLoc('a.yaml', start, start + 10, 'account.hub', 'stages/stage=b/spec/connectorRef', flags);
     const want = { file: 'a.yaml', start, end: start + 10, value: 'account.hub', path: 'stages/stage=b/spec/connectorRef', flags };
     expect(fields(loc)).toEqual(want);
-    const json = JSON.parse(JSON.stringify(loc)) as Record<string, unknown>;
-    expect(isJsonLoc(json)).toBe(true);
-    if (!isJsonLoc(json)) return;
-    expect(fields(fromJsonLoc(json, 'a.yaml', 'account.hub', 'stages/stage=b/spec/connectorRef'))).toEqual(want);
+    const scan = { file: 'a.yaml', parsed: true, harness: true, findings: [], directives: [], internalErrors: [] };
+    const entity = { kind: 'overlayInputSet', identifier: 'o', scope: { level: 'account' }, rootKey: loc } as Entity;
+    const [back] = unpackScans(packScans([{ ...scan, entities: [entity] }]));
+    expect(fields(back!.entities[0]!.rootKey)).toEqual(want);
   });
 
   it('a loc over part of its node keeps how the node is written', () => {

@@ -6,8 +6,8 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { UsageError } from './errors.js';
 import { sizeWorkerHeap, tierForParallelScan } from './heap.js';
 import type { Rule } from './rule.js';
-import { EMPTY, fromJsonLoc, isJsonLoc, NONE, shared, stopSharing, type LineTable, type Loc } from '../model/loc.js';
-import { scopeOf, type Scope } from '../model/scope.js';
+import { stopSharing } from '../model/loc.js';
+import { packScans, unpackScans, type PackedBatch } from './hand-over.js';
 import { scanFiles, scanOptions, serialScanner, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
 /**
@@ -102,13 +102,8 @@ export function poolScanner(rules: readonly Rule[], options: PoolOptions): Scann
 }
 
 type ToWorker = { batch: number; inputs: FileInput[] };
-/**
- * The scans come back as JSON text and their line tables apart (JSON and structured cloning
- * measured alike in time and memory on Node 24; JSON needs `.inf` and `.nan` marked, see `NUMBER_MARK`).
- * A loc's semantic path travels as an index into `paths`: the same few paths recur in every
- * pipeline of a batch, and were most of the text.
- */
-type FromWorker = { batch: number; json: string; paths: string[]; lines: Array<LineTable | undefined> };
+/** A batch's scans, packed (see `packScans`). */
+type FromWorker = PackedBatch & { batch: number };
 
 /** A run of consecutive files: from index `first` of the inputs. */
 type Batch = { id: number; first: number; inputs: FileInput[] };
@@ -231,13 +226,8 @@ function runPool(
       worker.on('message', (msg: FromWorker) => {
         const batch = slot.batches[0];
         if (finished || !batch || msg.batch !== batch.id) return;
-        const scans = fromJson<FileScan[]>(msg.json);
-        const paths = msg.paths.map(shared);
-        scans.forEach((scan, i) => {
-          const lines = msg.lines[i];
-          if (lines) scan.lines = lines;
-          results[batch.first + i] = shareFacts(scan, paths);
-        });
+        const scans = unpackScans(msg);
+        scans.forEach((scan, i) => (results[batch.first + i] = scan));
         pending -= scans.length;
         slot.batches.shift();
         if (pending === 0) return finish();
@@ -313,97 +303,6 @@ export function serveScans(rules: readonly Rule[]): void {
       Atomics.store(progress, 0, msg.batch);
       Atomics.store(progress, 1, i + 1);
     });
-    const lines = scans.map((scan) => scan.lines);
-    const paths: string[] = [];
-    const pathIndex = new Map<string, number>();
-    const indexOf = (path: string) => {
-      let i = pathIndex.get(path);
-      if (i === undefined) pathIndex.set(path, (i = paths.push(path) - 1));
-      return i;
-    };
-    for (const scan of scans) {
-      delete scan.lines;
-      forLocs(scan, (loc) => {
-        if (loc.file === scan.file) loc.file = '';
-        if (typeof loc.value === 'number' && !Number.isFinite(loc.value)) loc.value = NUMBER_MARK + String(loc.value);
-        // The scan is thrown away once sent: its locs may carry the index in place of the path
-        // (a loc two facts share is met twice).
-        if (typeof loc.path === 'string') (loc as { path: unknown }).path = indexOf(loc.path);
-      });
-    }
-    port.postMessage({ batch: msg.batch, json: JSON.stringify(scans), paths, lines } satisfies FromWorker);
+    port.postMessage({ batch: msg.batch, ...packScans(scans) } satisfies FromWorker);
   });
-}
-
-/**
- * Facts parsed from JSON hold fresh strings, lists and objects, and the same file names, semantic
- * paths, references and scopes recur in thousands of them: each string is kept once (per thread),
- * every empty list is `NONE`, every empty object `EMPTY`, each scope the one `scopeOf` gives, and
- * a loc the worker shared between facts (the same node) is one loc again, as in facts made in
- * this thread. A loc in the scan's own file travels without its file name, and its semantic path
- * as an index into the batch's `paths` (interned already): it gets both back here.
- */
-function shareFacts(scan: FileScan, paths: readonly string[]): FileScan {
-  const file = (scan.file = shared(scan.file));
-  /** This file's locs by start and flags (a key and the map it opens start together; their flags differ). */
-  const locs = new Map<number, Loc>();
-  const share = (v: unknown): unknown => {
-    if (typeof v === 'string') return shared(v);
-    if (!v || typeof v !== 'object') return v;
-    if (Array.isArray(v)) {
-      if (!v.length) return NONE;
-      for (let i = 0; i < v.length; i++) v[i] = share(v[i]);
-      return v;
-    }
-    const o = v as Record<string, unknown>;
-    if (isJsonLoc(o)) {
-      const own = o.file === '';
-      const loc = fromJsonLoc(o, own ? file : shared(o.file), shareValue(o.value), o.path === undefined ? undefined : paths[o.path]);
-      const key = loc.start * 256 + loc.flags;
-      const known = own ? locs.get(key) : undefined;
-      if (known && known.end === loc.end && known.value === loc.value && known.path === loc.path) return known;
-      if (own && !known) locs.set(key, loc);
-      return loc;
-    }
-    let empty = true;
-    for (const k in o) {
-      empty = false;
-      const x = o[k];
-      o[k] = k === 'scope' && isScope(x) ? scopeOf(x.org, x.project) : share(x);
-    }
-    return empty ? EMPTY : o;
-  };
-  scan.entities = share(scan.entities) as FileScan['entities'];
-  if (scan.images) scan.images = share(scan.images) as FileScan['images'];
-  return scan;
-}
-
-const shareValue = <T>(v: T): T => (typeof v === 'string' ? (shared(v) as T) : v);
-const isScope = (x: unknown): x is Scope => !!x && typeof x === 'object' && typeof (x as Scope).level === 'string';
-
-const isLoc = (o: object): o is Loc => typeof (o as Loc).start === 'number' && typeof (o as Loc).flags === 'number';
-
-/** Calls `f` on every loc in a scan's facts. */
-function forLocs(scan: FileScan, f: (loc: Loc) => void): void {
-  const visit = (v: unknown): void => {
-    if (!v || typeof v !== 'object') return;
-    if (Array.isArray(v)) for (const x of v) visit(x);
-    else if (isLoc(v)) f(v);
-    else for (const k in v) visit((v as Record<string, unknown>)[k]);
-  };
-  visit(scan.entities);
-  visit(scan.images);
-}
-
-/**
- * JSON has no NaN or ±Infinity (YAML's `.nan`, `.inf`). A loc's value is the only place facts hold
- * a number from YAML, so the worker marks those as strings while it blanks the locs' file names
- * (cheaper than a replacer, which is called for every value), and they come back as numbers.
- */
-const NUMBER_MARK = '\u0000number:';
-function fromJson<T>(json: string): T {
-  if (!json.includes('\\u0000number:')) return JSON.parse(json) as T;
-  return JSON.parse(json, (_, v: unknown) =>
-    typeof v === 'string' && v.startsWith(NUMBER_MARK) ? Number(v.slice(NUMBER_MARK.length)) : v,
-  ) as T;
 }

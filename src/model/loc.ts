@@ -59,7 +59,7 @@ const PACKED_LIMIT = 2 ** 23;
  * A loc with `start` and `flags` in one field, `start * 256 + flags`: five fields instead of six,
  * 8 bytes less on each of a large repo's millions of locs (64 bytes, not 72). The field stays a
  * small integer, which V8 keeps in the object itself, because only offsets under 8 MB are packed.
- * It travels from a worker as JSON with `pos` in place of the two (`fromJsonLoc` rebuilds it).
+ * A worker hands locs over as lists (see engine/hand-over.ts).
  */
 class PackedLoc implements Loc {
   constructor(
@@ -84,22 +84,6 @@ export function makeLoc(file: string, start: number, end: number, value: Loc['va
 
 /** The same node's loc over another range of its file (a finding on part of a scalar). */
 export const withRange = (loc: Loc, start: number, end: number): Loc => makeLoc(loc.file, start, end, loc.value, loc.path, loc.flags);
-
-/**
- * A loc as a worker's JSON gives it back: a packed one with `pos` in place of `start` and `flags`,
- * and its path as an index into the paths the worker sent with it.
- */
-export type JsonLoc = Omit<Loc, 'start' | 'flags' | 'path'> & { path?: number } & ({ pos: number } | { start: number; flags: number });
-
-export const isJsonLoc = (o: Record<string, unknown>): o is JsonLoc =>
-  typeof o.file === 'string' &&
-  typeof o.end === 'number' &&
-  (typeof o.pos === 'number' || (typeof o.start === 'number' && typeof o.flags === 'number'));
-
-/** A loc again from its JSON, with its file, value and path as given (shared strings). */
-export function fromJsonLoc(o: JsonLoc, file: string, value: Loc['value'], path: string | undefined): Loc {
-  return 'pos' in o ? makeLoc(file, o.pos >>> 8, o.end, value, path, o.pos & 255) : makeLoc(file, o.start, o.end, value, path, o.flags);
-}
 
 /** Two locs of the same node. */
 export const sameLoc = (a: Loc | undefined, b: Loc | undefined) =>
