@@ -69,9 +69,15 @@ const WORKER_SEMI_SPACE_MB = 8;
  * - 33,000 files: even;
  * - 110,000 files: 1.14× the time.
  * In one thread the compiles run on the idle core, and TurboFan stays on (off: 1.08× the time).
+ *
+ * Young collections run on the thread that needs them alone, without V8's helper tasks, for the
+ * same reason: with every core scanning, the helpers only wait for a core. On the 10,000-pipeline
+ * repo the background threads' CPU time fell from 0.45–0.52 s to 0.29–0.35 s, and `check` took
+ * 0.993× the time (16 pairs, 0.96–1.02).
  */
-export function tierForParallelScan(files: number, threads: number): void {
+export function tuneForParallelScan(files: number, threads: number): void {
   if (turbofanOffFor(files, threads)) v8.setFlagsFromString('--no-turbofan');
+  if (threads > 1) v8.setFlagsFromString('--no-parallel-scavenge');
 }
 export const turbofanOffFor = (files: number, threads: number): boolean => threads > 1 && files < TURBOFAN_MIN_FILES_PER_THREAD * threads;
 const TURBOFAN_MIN_FILES_PER_THREAD = 10_000;

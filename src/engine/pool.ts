@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from './errors.js';
-import { sizeWorkerHeap, tierForParallelScan } from './heap.js';
+import { sizeWorkerHeap, tuneForParallelScan } from './heap.js';
 import type { Rule } from './rule.js';
 import { stopSharing } from '../model/loc.js';
 import { packScans, unpackScans, type PackedBatch } from './hand-over.js';
@@ -256,7 +256,7 @@ function runPool(
     );
     watchdog.unref();
     try {
-      tierForParallelScan(inputs.length, n + (options.mainThread === false ? 0 : 1));
+      tuneForParallelScan(inputs.length, n + (options.mainThread === false ? 0 : 1));
       for (let i = 0; i < n && queue.length; i++) start();
     } catch (e) {
       clearInterval(watchdog);
