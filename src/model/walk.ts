@@ -1,6 +1,7 @@
 import {
   ADDR,
   ENTRIES,
+  INDEXED_KEYS,
   RECORD,
   entryWithHeader,
   isContainer,
@@ -118,11 +119,18 @@ export function walk(root: View, visit: (v: Visit) => void, base = ''): void {
 
 /**
  * Calls `visit` for every node under `root` that sits under one of `keys`, as `walk` would reach
- * it, in the same order. For a shallow file without shared nodes, a recursive scan of the plain
- * values that makes views only for the nodes it reports; else `walk`. (`walk` visits the list of
- * a `- parallel:` item without a key, so `parallel` itself is not a key this can look for.)
+ * it. For a shallow file without shared nodes, a recursive scan of the plain values that makes
+ * views only for the nodes it reports, or no scan at all where the fast parser listed the keys'
+ * maps (see `INDEXED_KEYS`); else `walk`. (`walk` visits the list of a `- parallel:` item without a
+ * key, so `parallel` itself is not a key this can look for.)
  */
 export function findUnderKeys(root: View, keys: ReadonlySet<string>, visit: (view: View) => void): void {
+  const keyed = root.doc.keyed;
+  if (keyed && isContainer(root.raw) && allIndexed(keys)) {
+    const whole = root.raw === root.doc.value;
+    for (const { map, key } of keyed) if (keys.has(key) && (whole || isUnder(root, map))) visit(View.entry(root, map, key));
+    return;
+  }
   if (root.file.aliased || !root.file.shallow) {
     walk(root, ({ view, key, parent }) => {
       if (key !== undefined && parent && keys.has(key)) visit(view);
@@ -150,6 +158,19 @@ export function findUnderKeys(root: View, keys: ReadonlySet<string>, visit: (vie
       }
   };
   scan(root.raw);
+}
+
+const allIndexed = (keys: ReadonlySet<string>) => {
+  for (const k of keys) if (!INDEXED_KEYS.has(k)) return false;
+  return true;
+};
+
+/** Whether `map` is `root`'s container or one inside it (the owner links of the record table lead up to it). */
+function isUnder(root: View, map: TreeMap): boolean {
+  const records = root.file.records;
+  const top = root.addr;
+  for (let a = map[ADDR]; a >= 0; a = records[a * RECORD + 3]!) if (a === top) return true;
+  return false;
 }
 
 /**

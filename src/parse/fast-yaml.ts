@@ -1,5 +1,5 @@
 import { Document, isScalar } from 'yaml';
-import { ADDR, Info, ownCopy, RecordTable, trimEnd, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
+import { ADDR, INDEXED_KEYS, Info, ownCopy, RecordTable, trimEnd, type TreeDoc, type TreeMap, type TreeSeq } from './tree.js';
 
 /**
  * A parser for the plain block YAML that nearly every Harness file is written in: block maps and
@@ -107,6 +107,8 @@ class FastParser {
   private content = 0;
   /** End of the peeked line, before its line break. */
   private lineEnd = 0;
+  /** See `TreeDoc.keyed`. */
+  private readonly keyed: Array<{ map: TreeMap; key: string }> = [];
 
   constructor(private readonly text: string) {
     this.len = text.length;
@@ -118,7 +120,7 @@ class FastParser {
     const root: Item = { end: 0, kind: 'container' };
     const value = this.blockNode(0, root, 0);
     if (this.peek()) throw GIVE_UP;
-    return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value }], records: this.table.freeze() };
+    return { docs: [{ value, addr: value[ADDR], range: [0, this.len], json: value, keyed: this.keyed }], records: this.table.freeze() };
   }
 
   /** Adds an entry record to `scratch`: start, end, info, and the header of a nested container (else -1). */
@@ -254,6 +256,7 @@ class FastParser {
       if (colon < 0 || colon - keyStart > MAX_KEY) throw GIVE_UP;
       const key = this.key(keyStart, colon);
       if (Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
+      if (INDEXED_KEYS.has(key)) this.keyed.push({ map, key });
       this.put(keyStart, colon, Info.Plain, -1);
       let p = colon + 1;
       while (this.text.charCodeAt(p) === SPACE) p++;
