@@ -55260,7 +55260,8 @@ function scanFile(input, opts, ahead) {
     }
     for (const p of parsed)
         out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView));
-    if (/registry-guard-/i.test(source.text)) {
+    // Suppressions are comments: a text without `#` has none (and `includes` is many times faster than the regex).
+    if (source.text.includes('#') && /registry-guard-/i.test(source.text)) {
         const { directives, problems } = parseDirectives(source, opts.ruleIds);
         out.directives = directives;
         for (const problem of problems)
