@@ -43298,6 +43298,8 @@ class Project {
     overlayInputSets = [];
     /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
     #connectorsById;
+    /** `connectorCopies`, by scope and reference. */
+    #copies = new Map();
     /** What each pipeline's input sets and triggers supply, by semantic path. */
     #fills = new Map();
     #users;
@@ -43358,9 +43360,19 @@ class Project {
     /**
      * Every definition in the repo of the connector `ref` names from `from`: one, normally; more when
      * several files define it at one scope (a stale copy, say), which Harness cannot hold. A policy
-     * judges each copy, so the outcome does not hang on which file sorts first.
+     * judges each copy, so the outcome does not hang on which file sorts first. Kept per scope and
+     * reference: a large repo's stages ask about the same few thousand references tens of thousands of times.
      */
     connectorCopies(ref, from) {
+        let byRef = this.#copies.get(from);
+        if (!byRef)
+            this.#copies.set(from, (byRef = new Map()));
+        let copies = byRef.get(ref);
+        if (!copies)
+            byRef.set(ref, (copies = this.#copiesOf(ref, from)));
+        return copies;
+    }
+    #copiesOf(ref, from) {
         const matches = this.#matches(ref, from);
         if (matches.length <= 1)
             return matches;

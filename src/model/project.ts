@@ -157,6 +157,8 @@ export class Project {
   readonly overlayInputSets: OverlayInputSet[] = [];
   /** Connectors by identifier, built on the first lookup (rules ask once per reference). */
   #connectorsById?: Map<string, Connector[]>;
+  /** `connectorCopies`, by scope and reference. */
+  readonly #copies = new Map<Scope, Map<string, readonly Connector[]>>();
   /** What each pipeline's input sets and triggers supply, by semantic path. */
   readonly #fills = new Map<Pipeline, Map<string, ResolvedValue[]>>();
   #users?: Map<Template, StageOwner[]>;
@@ -214,9 +216,18 @@ export class Project {
   /**
    * Every definition in the repo of the connector `ref` names from `from`: one, normally; more when
    * several files define it at one scope (a stale copy, say), which Harness cannot hold. A policy
-   * judges each copy, so the outcome does not hang on which file sorts first.
+   * judges each copy, so the outcome does not hang on which file sorts first. Kept per scope and
+   * reference: a large repo's stages ask about the same few thousand references tens of thousands of times.
    */
-  connectorCopies(ref: string, from: Scope): Connector[] {
+  connectorCopies(ref: string, from: Scope): readonly Connector[] {
+    let byRef = this.#copies.get(from);
+    if (!byRef) this.#copies.set(from, (byRef = new Map()));
+    let copies = byRef.get(ref);
+    if (!copies) byRef.set(ref, (copies = this.#copiesOf(ref, from)));
+    return copies;
+  }
+
+  #copiesOf(ref: string, from: Scope): readonly Connector[] {
     const matches = this.#matches(ref, from);
     if (matches.length <= 1) return matches;
     const here = matches.filter((c) => c.scope.org === from.org && c.scope.project === from.project);
@@ -233,7 +244,7 @@ export class Project {
    * from a pipeline whose org or project is unknown, copies in different projects (or orgs) are
    * each a candidate, and which one Harness uses cannot be told. Empty otherwise.
    */
-  ambiguousConnector(ref: string, from: Scope): Connector[] {
+  ambiguousConnector(ref: string, from: Scope): readonly Connector[] {
     if (this.connectorCopies(ref, from).length) return [];
     const matches = this.#matches(ref, from);
     return matches.length > 1 ? matches : [];
