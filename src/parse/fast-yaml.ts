@@ -144,9 +144,9 @@ class FastParser {
     return n;
   }
 
-  private nextLine(i: number): number {
-    const n = this.text.indexOf('\n', i);
-    return n < 0 ? this.len : n + 1;
+  /** Start of the next line, given where a line ends (`eol`): past its CRLF or LF, without searching again. */
+  private after(lineEnd: number): number {
+    return lineEnd >= this.len ? this.len : lineEnd + (this.text.charCodeAt(lineEnd) === CR ? 2 : 1);
   }
 
   /** Moves to the next content line, collecting the comment lines on the way; false at the end. */
@@ -158,12 +158,12 @@ class FastParser {
       while (text.charCodeAt(i) === SPACE) i++;
       const end = this.eol(this.pos);
       if (i >= end) {
-        this.pos = this.nextLine(this.pos);
+        this.pos = this.after(end);
         continue;
       }
       if (text.charCodeAt(i) === HASH) {
         this.comments.push(i - this.pos, trimEnd(text, i, end));
-        this.pos = this.nextLine(this.pos);
+        this.pos = this.after(end);
         continue;
       }
       if (i === this.pos && (text.startsWith('---', i) || text.startsWith('...', i) || text.charCodeAt(i) === PERCENT)) {
@@ -181,7 +181,7 @@ class FastParser {
 
   /** Marks the peeked line as read: the next `peek` starts after it. */
   private consume(): void {
-    this.pos = this.nextLine(this.lineStart);
+    this.pos = this.after(this.lineEnd);
     this.lineStart = -1;
     if (this.comments.length) this.comments.length = 0;
   }
@@ -402,7 +402,7 @@ class FastParser {
         if (contentIndent >= 0 && spaces > contentIndent) throw GIVE_UP;
         if (contentIndent < 0) leadingBlank = Math.max(leadingBlank, spaces);
         lines.push('');
-        i = this.nextLine(i);
+        i = this.after(lineEnd);
         continue;
       }
       if (contentIndent < 0) {
@@ -412,11 +412,11 @@ class FastParser {
       if (spaces < contentIndent) break;
       lines.push(text.slice(i + contentIndent, lineEnd));
       lastContentEnd = lineEnd;
-      i = this.nextLine(i);
+      i = this.after(lineEnd);
     }
     if (lastContentEnd < 0) throw GIVE_UP;
     while (lines[lines.length - 1] === '') lines.pop();
-    this.pos = this.nextLine(lastContentEnd);
+    this.pos = this.after(lastContentEnd);
     this.lineStart = -1;
     if (this.comments.length) this.comments.length = 0;
     const valueEnd = trimEnd(text, p, lastContentEnd);
