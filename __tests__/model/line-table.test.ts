@@ -33,10 +33,11 @@ describe('positions from a line table', () => {
     const table = lineTable(parseSource('a.yaml', text));
     const offsets = [0, 1, text.length - 1, text.length];
     for (let i = 0; i < 400; i++) offsets.push((i * 104_729) % text.length);
-    for (const start of offsets) {
-      const end = Math.min(text.length, start + 57);
-      const got = positionIn(table, start, end);
-      expect([got.line, got.column, got.endLine, got.endColumn]).toEqual([...expected(text, start), ...expected(text, end)]);
-    }
+    // Ranges within a line or two, over many lines (the walk to the end goes on from the start), and empty.
+    for (const start of offsets)
+      for (const end of [Math.min(text.length, start + 57), Math.min(text.length, start + 2_000), start]) {
+        const got = positionIn(table, start, end);
+        expect([got.line, got.column, got.endLine, got.endColumn]).toEqual([...expected(text, start), ...expected(text, end)]);
+      }
   });
 });

@@ -10690,24 +10690,25 @@ function positionIn(table, start, end) {
         return positionAt(startsOf(table), table.bom, start, end);
     // A file of a few hundred lines is walked line by line: unpacking it would allocate a typed
     // array per finding and related location (tens of MB outside the heap on a large repo's report).
-    const [line, column] = walkTo(table, start);
-    const [endLine, endColumn] = end === start ? [line, column] : walkTo(table, end);
-    return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
+    // The walk to the end goes on from the start's line.
+    const at = walkTo(table, start, 0, 0, 1);
+    const to = end === start ? at : end > start ? walkTo(table, end, at.index, at.lineStart, at.line) : walkTo(table, end, 0, 0, 1);
+    const column = (w, offset) => Math.max(1, offset - w.lineStart + 1 - (w.line === 1 && table.bom ? 1 : 0));
+    return { line: at.line, column: column(at, start), endLine: to.line, endColumn: column(to, end) };
 }
 /** Tables with more lines than this are unpacked (and the last few kept) rather than walked. */
 const SMALL_TABLE = 2048;
-/** The 1-based line of an offset and its 1-based column, the BOM not counted on line 1. */
-function walkTo({ lengths, bom }, offset) {
-    let lineStart = 0;
-    let line = 1;
-    for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+/** The line holding an offset, walking on from a line at or before it (its index in `lengths`, its offset and number). */
+function walkTo({ lengths }, offset, index, lineStart, line) {
+    let i = index;
+    for (; i < lengths.length; i += widthAt(lengths, i)) {
         const length = lengthAt(lengths, i);
         if (lineStart + length > offset)
             break;
         lineStart += length;
         line++;
     }
-    return [line, offset - lineStart + 1 - (line === 1 && bom ? 1 : 0)];
+    return { line, lineStart, index: i };
 }
 function positionAt(starts, hasBom, start, end) {
     const bom = hasBom ? 1 : 0;
@@ -10971,8 +10972,28 @@ function messageOf(rule, id, data) {
     return formatMessage(rule.messages[id] ?? id, data);
 }
 function formatMessage(template, data = {}) {
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => (k in data ? String(data[k]) : `{{${k}}}`));
+    const parts = partsOf(template);
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+        const k = parts[i];
+        out += (k in data ? String(data[k]) : `{{${k}}}`) + parts[i + 1];
+    }
+    return out;
 }
+/**
+ * A message template split at its placeholders: text, name, text, ... Found once per template: a
+ * large repo's findings list thousands of related locations, each with its message.
+ */
+function partsOf(template) {
+    let parts = templateParts.get(template);
+    if (!parts) {
+        if (templateParts.size >= 1000)
+            templateParts.clear();
+        templateParts.set(template, (parts = template.split(/\{\{\s*(\w+)\s*\}\}/)));
+    }
+    return parts;
+}
+const templateParts = new Map();
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);

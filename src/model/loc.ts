@@ -169,25 +169,33 @@ export function positionIn(table: LineTable, start: number, end: number): Positi
   if (table.lengths.length > SMALL_TABLE) return positionAt(startsOf(table), table.bom, start, end);
   // A file of a few hundred lines is walked line by line: unpacking it would allocate a typed
   // array per finding and related location (tens of MB outside the heap on a large repo's report).
-  const [line, column] = walkTo(table, start);
-  const [endLine, endColumn] = end === start ? [line, column] : walkTo(table, end);
-  return { line, column: Math.max(1, column), endLine, endColumn: Math.max(1, endColumn) };
+  // The walk to the end goes on from the start's line.
+  const at = walkTo(table, start, 0, 0, 1);
+  const to = end === start ? at : end > start ? walkTo(table, end, at.index, at.lineStart, at.line) : walkTo(table, end, 0, 0, 1);
+  const column = (w: Walked, offset: number) => Math.max(1, offset - w.lineStart + 1 - (w.line === 1 && table.bom ? 1 : 0));
+  return { line: at.line, column: column(at, start), endLine: to.line, endColumn: column(to, end) };
+}
+
+/** Where a walk over a table's lines stopped: the line (1-based), its offset, and its index in `lengths`. */
+interface Walked {
+  line: number;
+  lineStart: number;
+  index: number;
 }
 
 /** Tables with more lines than this are unpacked (and the last few kept) rather than walked. */
 const SMALL_TABLE = 2048;
 
-/** The 1-based line of an offset and its 1-based column, the BOM not counted on line 1. */
-function walkTo({ lengths, bom }: LineTable, offset: number): [number, number] {
-  let lineStart = 0;
-  let line = 1;
-  for (let i = 0; i < lengths.length; i += widthAt(lengths, i)) {
+/** The line holding an offset, walking on from a line at or before it (its index in `lengths`, its offset and number). */
+function walkTo({ lengths }: LineTable, offset: number, index: number, lineStart: number, line: number): Walked {
+  let i = index;
+  for (; i < lengths.length; i += widthAt(lengths, i)) {
     const length = lengthAt(lengths, i);
     if (lineStart + length > offset) break;
     lineStart += length;
     line++;
   }
-  return [line, offset - lineStart + 1 - (line === 1 && bom ? 1 : 0)];
+  return { line, lineStart, index: i };
 }
 
 function positionAt(starts: ArrayLike<number>, hasBom: boolean, start: number, end: number): Position {
