@@ -10973,12 +10973,16 @@ function messageOf(rule, id, data) {
 }
 function formatMessage(template, data = {}) {
     const parts = partsOf(template);
-    let out = parts[0];
+    if (parts.length === 1)
+        return template;
+    // Joined, not concatenated: `+` makes a rope of the parts, and a large repo keeps hundreds of
+    // thousands of these messages (the 100,000-pipeline repo peaked 55 MB higher).
+    const out = [parts[0]];
     for (let i = 1; i < parts.length; i += 2) {
         const k = parts[i];
-        out += (k in data ? String(data[k]) : `{{${k}}}`) + parts[i + 1];
+        out.push(k in data ? String(data[k]) : `{{${k}}}`, parts[i + 1]);
     }
-    return out;
+    return out.join('');
 }
 /**
  * A message template split at its placeholders: text, name, text, ... Found once per template: a
