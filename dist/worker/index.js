@@ -10738,7 +10738,7 @@ function positionIn(table, start, end) {
     // array per finding and related location (tens of MB outside the heap on a large repo's report).
     // The walk to the end goes on from the start's line.
     const at = walkTo(table, start, 0, 0, 1);
-    const to = end === start ? at : end > start ? walkTo(table, end, at.index, at.lineStart, at.line) : walkTo(table, end, 0, 0, 1);
+    const to = end < start ? walkTo(table, end, 0, 0, 1) : walkTo(table, end, at.index, at.lineStart, at.line);
     const column = (w, offset) => Math.max(1, offset - w.lineStart + 1 - (w.line === 1 && table.bom ? 1 : 0));
     return { line: at.line, column: column(at, start), endLine: to.line, endColumn: column(to, end) };
 }
