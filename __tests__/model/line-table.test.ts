@@ -15,10 +15,15 @@ function expected(text: string, offset: number): [number, number] {
   return [line, Math.max(1, offset - lineStart + 1 - bom)];
 }
 
-/** A YAML text of `lines` lines of varied length; one line is longer than 65,535 characters (the long form of a length). */
-function textOf(lines: number, bom: boolean, crlf: boolean): string {
+/**
+ * A YAML text of `lines` lines of varied length; one line is longer than 65,535 characters (the
+ * long form of a length). `short`: lines of a few characters and blank ones instead, more lines
+ * than the table first makes room for.
+ */
+function textOf(lines: number, bom: boolean, crlf: boolean, short = false): string {
   const out: string[] = [];
-  for (let i = 0; i < lines; i++) out.push(i === 7 ? `long: ${'x'.repeat(70_000)}` : `key${i}: ${'v'.repeat((i * 7919) % 90)}`);
+  for (let i = 0; i < lines; i++)
+    out.push(short ? (i % 3 ? `- ${i % 10}` : '') : i === 7 ? `long: ${'x'.repeat(70_000)}` : `key${i}: ${'v'.repeat((i * 7919) % 90)}`);
   return (bom ? '\ufeff' : '') + out.join(crlf ? '\r\n' : '\n') + '\n';
 }
 
@@ -28,8 +33,10 @@ describe('positions from a line table', () => {
     { what: 'a small file with a BOM and CRLF', lines: 300, bom: true, crlf: true },
     { what: 'a large file, unpacked', lines: 5000, bom: false, crlf: false },
     { what: 'a large file with a BOM and CRLF', lines: 5000, bom: true, crlf: true },
-  ])('$what: every line and column is the one counted on the text', ({ lines, bom, crlf }) => {
-    const text = textOf(lines, bom, crlf);
+    { what: 'a file of short and blank lines', lines: 5000, bom: false, crlf: false, short: true },
+    { what: 'a small file of short and blank lines, CRLF', lines: 300, bom: true, crlf: true, short: true },
+  ])('$what: every line and column is the one counted on the text', ({ lines, bom, crlf, short }) => {
+    const text = textOf(lines, bom, crlf, short);
     const table = lineTable(parseSource('a.yaml', text));
     const offsets = [0, 1, text.length - 1, text.length];
     for (let i = 0; i < 400; i++) offsets.push((i * 104_729) % text.length);

@@ -10417,17 +10417,25 @@ function isUnder(root, map) {
  * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
  * when the walk does not reach it. Found from the target's ancestors (the owner links of the
  * record table), which is what a walk finds as long as no node can be reached twice; with
- * aliases, a walk decides (once per root).
+ * aliases, a walk decides (once per root). The path is a string of its own (no part of a longer
+ * one, see `ownCopy`), the same string for the same path while the table of paths keeps it.
  */
 function semanticPath(root, target, keys = false) {
     if (root.file !== target.file || root.doc !== target.doc)
         return undefined;
-    if (root.file.aliased)
-        return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    if (root.file.aliased) {
+        const walked = walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+        return walked === undefined ? undefined : ownCopy(walked);
+    }
+    const memo = memoOf(root.file);
+    const path = pathOf(root, target, keys, memo);
+    // Joined outside the table (see `joinShared`): a copy, so that it holds no other path alive.
+    return path === undefined || memo.keepPaths ? path : ownCopy(path);
+}
+function pathOf(root, target, keys, memo) {
     if (root.isScalar)
         return !target.isKey && target.same(root) ? '' : undefined;
     const targetIsContainer = !target.isScalar;
-    const memo = memoOf(root.file);
     const at = descent(root, targetIsContainer ? target.addr : root.file.records[target.addr * RECORD + 3], memo);
     if (!at)
         return undefined;
@@ -10451,10 +10459,11 @@ function semanticPath(root, target, keys = false) {
 function descent(root, header, memo) {
     let known = memo.descents?.get(root.addr);
     if (memo.descents && !known)
-        memo.descents.set(root.addr, (known = new Map()));
+        memo.descents.set(root.addr, (known = []));
     const records = root.file.records;
     // Up from the container to the root or to a container whose descent is known.
-    const chain = [];
+    const chain = CHAIN;
+    let n = 0;
     let h = header;
     let from;
     for (;; h = records[h * RECORD + 3]) {
@@ -10464,22 +10473,25 @@ function descent(root, header, memo) {
         }
         if (h < 0)
             return null;
-        from = known?.get(h);
+        from = known?.[h];
         if (from !== undefined)
             break;
-        chain.push(h);
+        chain[n++] = h;
     }
-    for (let i = chain.length - 1; i >= 0; i--) {
+    for (let i = n - 1; i >= 0; i--) {
         from = from && stepInto(from, chain[i], memo);
-        known?.set(chain[i], from);
+        if (known)
+            known[chain[i]] = from;
     }
     // A file of 100,000 steps would keep as many descents beside its tree, each needed once.
-    if (known && known.size > MAX_KNOWN_DESCENTS)
+    if (known && (memo.known += n) > MAX_KNOWN_DESCENTS)
         memo.descents = undefined;
     return from;
 }
 const MAX_KNOWN_DESCENTS = 4096;
-const memoOf = (file) => (file.walks ??= { descents: new Map(), keepPaths: true });
+/** The containers a descent passes on its way up, reused (a descent does not nest). */
+const CHAIN = [];
+const memoOf = (file) => (file.walks ??= { descents: new Map(), known: 0, keepPaths: true });
 /** One step of a descent: into the container with header `header`, a child of `from`'s. */
 function stepInto(from, header, memo) {
     const cur = from.node;
@@ -10676,13 +10688,26 @@ const sameLoc = (a, b) => !!a && !!b && a.file === b.file && a.start === b.start
 const loc_str = (loc) => loc?.value === null || loc?.value === undefined ? undefined : String(loc.value);
 /** A length that does not fit one character is this mark, then its high and low 16 bits. */
 const LONG = 0xffff;
-/** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
+/**
+ * The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML),
+ * read from its text: nearly every file scanned needs one, and few need their line starts.
+ */
 function lineTable(file) {
-    const { starts, bom } = linesOfOuter(file);
-    const codes = new Uint16Array(3 * starts.length);
+    const outer = file.embedding?.parent ?? file;
+    // Line breaks as `linesOf` counts them (a text from `parseSource` has no lone CR left).
+    const text = source_loneCrAsLf(outer.text);
+    // Room for a line of every 24 characters; a table that needs more grows.
+    let codes = new Uint16Array(Math.ceil(text.length / 24) + 16);
     let n = 0;
-    for (let i = 1; i < starts.length; i++) {
-        const length = starts[i] - starts[i - 1];
+    let lineStart = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (n + 3 > codes.length) {
+            const more = new Uint16Array(codes.length * 2);
+            more.set(codes);
+            codes = more;
+        }
+        const length = i + 1 - lineStart;
+        lineStart = i + 1;
         if (length < LONG)
             codes[n++] = length;
         else {
@@ -10694,12 +10719,15 @@ function lineTable(file) {
     let lengths = '';
     for (let i = 0; i < n; i += 8192)
         lengths += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)));
-    return { lengths, bom };
+    return { lengths, bom: text.charCodeAt(0) === 0xfeff };
 }
-/** Where a parsed file's locs are, from its own line starts (no table packed). */
+/** Where a parsed file's locs are, from its own line starts (no table packed), found when a loc is first placed. */
 function placerOf(file) {
-    const { starts, bom } = linesOfOuter(file);
-    return (loc) => positionAt(starts, bom, loc.start, loc.end);
+    let lines;
+    return (loc) => {
+        lines ??= linesOfOuter(file);
+        return positionAt(lines.starts, lines.bom, loc.start, loc.end);
+    };
 }
 function linesOfOuter(file) {
     const outer = file.embedding?.parent ?? file;
@@ -10774,23 +10802,29 @@ function placeIn(tables) {
 /** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
 function locOf(view, root) {
     const file = view.file;
-    const range = file.embedding ? embeddedRange(view) : view.range;
     const text = (file.embedding?.parent ?? file).text;
-    const start = Math.max(0, Math.min(range[0], text.length));
+    // The node's record, read once (a scan makes a loc for every fact).
+    const at = view.addr * RECORD;
+    const records = file.records;
+    const range = file.embedding ? embeddedRange(view) : undefined;
+    const start = Math.max(0, Math.min(range ? range[0] : records[at], text.length));
     // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-    const end = file.embedding ? range[1] : trimEnd(text, start, Math.max(start, Math.min(range[1], text.length)));
+    const end = range ? range[1] : trimEnd(text, start, Math.max(start, Math.min(records[at + 1], text.length)));
+    const info = records[at + 2];
     let flags = 0;
     let value = null;
     if (view.isScalar) {
-        const v = view.value;
+        const v = view.raw;
         if (typeof v === 'string')
             value = loc_shared(v);
         else if (v !== undefined && v !== null)
             value = v;
-        if (view.style)
-            flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
+        // The record's kind is the style's index (as `View.style` reads it).
+        const style = info & KIND_MASK;
+        if (style < STYLE_NAMES.length)
+            flags |= style << STYLE_SHIFT;
     }
-    if (view.inFlow)
+    if (info & Info.InFlow)
         flags |= IN_FLOW;
     if (view.isKey)
         flags |= KEY;
@@ -10798,17 +10832,13 @@ function locOf(view, root) {
         flags |= EMBEDDED;
     if (view.aliased)
         flags |= ALIASED;
-    let path;
-    const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
-    if (inEntity !== undefined) {
-        path = loc_shared(inEntity);
+    // Paths are shared as they are made (see `semanticPath`).
+    let path = root && !view.isKey ? semanticPath(root, view) : undefined;
+    if (path !== undefined)
         flags |= YAML_PATH;
-    }
     else {
         const docRoot = View.root(view.file, view.doc);
-        const p = docRoot && semanticPath(docRoot, view, true);
-        if (p !== undefined)
-            path = loc_shared(p);
+        path = docRoot && semanticPath(docRoot, view, true);
     }
     return loc_makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
 }
@@ -10890,10 +10920,11 @@ function toLocs(value, root, isView) {
         if (Array.isArray(v))
             return v.length ? v.map(go) : loc_NONE;
         if (v && typeof v === 'object') {
+            const known = seen.get(v);
+            if (known !== undefined)
+                return known;
             if (Object.isFrozen(v))
                 return v;
-            if (seen.has(v))
-                return seen.get(v);
             // A copy of the object's own shape (its fields stay in the object), then each field converted.
             const out = { ...v };
             seen.set(v, out);

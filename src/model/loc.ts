@@ -1,6 +1,6 @@
 import { locateRange } from '../parse/locate.js';
-import { linesOf, type SourceFile } from '../parse/source.js';
-import { ownCopy, STYLE_NAMES, trimEnd, type ScalarStyle } from '../parse/tree.js';
+import { linesOf, loneCrAsLf, type SourceFile } from '../parse/source.js';
+import { Info, KIND_MASK, ownCopy, RECORD, STYLE_NAMES, trimEnd, type ScalarStyle } from '../parse/tree.js';
 import type { Position } from '../parse/locate.js';
 import { View } from './view.js';
 import { semanticPath } from './walk.js';
@@ -107,13 +107,26 @@ export interface LineTable {
 /** A length that does not fit one character is this mark, then its high and low 16 bits. */
 const LONG = 0xffff;
 
-/** The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML). */
+/**
+ * The line table of a parsed file (of the file a trigger's `inputYaml` sits in, for embedded YAML),
+ * read from its text: nearly every file scanned needs one, and few need their line starts.
+ */
 export function lineTable(file: SourceFile): LineTable {
-  const { starts, bom } = linesOfOuter(file);
-  const codes = new Uint16Array(3 * starts.length);
+  const outer = file.embedding?.parent ?? file;
+  // Line breaks as `linesOf` counts them (a text from `parseSource` has no lone CR left).
+  const text = loneCrAsLf(outer.text);
+  // Room for a line of every 24 characters; a table that needs more grows.
+  let codes = new Uint16Array(Math.ceil(text.length / 24) + 16);
   let n = 0;
-  for (let i = 1; i < starts.length; i++) {
-    const length = starts[i]! - starts[i - 1]!;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (n + 3 > codes.length) {
+      const more = new Uint16Array(codes.length * 2);
+      more.set(codes);
+      codes = more;
+    }
+    const length = i + 1 - lineStart;
+    lineStart = i + 1;
     if (length < LONG) codes[n++] = length;
     else {
       codes[n++] = LONG;
@@ -124,13 +137,16 @@ export function lineTable(file: SourceFile): LineTable {
   let lengths = '';
   for (let i = 0; i < n; i += 8192)
     lengths += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  return { lengths, bom };
+  return { lengths, bom: text.charCodeAt(0) === 0xfeff };
 }
 
-/** Where a parsed file's locs are, from its own line starts (no table packed). */
+/** Where a parsed file's locs are, from its own line starts (no table packed), found when a loc is first placed. */
 export function placerOf(file: SourceFile): Placer {
-  const { starts, bom } = linesOfOuter(file);
-  return (loc) => positionAt(starts, bom, loc.start, loc.end);
+  let lines: ReturnType<typeof linesOfOuter> | undefined;
+  return (loc) => {
+    lines ??= linesOfOuter(file);
+    return positionAt(lines.starts, lines.bom, loc.start, loc.end);
+  };
 }
 
 function linesOfOuter(file: SourceFile): { starts: readonly number[]; bom: boolean } {
@@ -221,32 +237,35 @@ export function placeIn(tables: ReadonlyMap<string, LineTable>): Placer {
 /** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
 export function locOf(view: View, root?: View): Loc {
   const file = view.file;
-  const range = file.embedding ? embeddedRange(view) : view.range;
   const text = (file.embedding?.parent ?? file).text;
-  const start = Math.max(0, Math.min(range[0], text.length));
+  // The node's record, read once (a scan makes a loc for every fact).
+  const at = view.addr * RECORD;
+  const records = file.records;
+  const range = file.embedding ? embeddedRange(view) : undefined;
+  const start = Math.max(0, Math.min(range ? range[0] : records[at]!, text.length));
   // A collection's or block scalar's range may run over trailing blank lines: end at the last visible char.
-  const end = file.embedding ? range[1] : trimEnd(text, start, Math.max(start, Math.min(range[1], text.length)));
+  const end = range ? range[1] : trimEnd(text, start, Math.max(start, Math.min(records[at + 1]!, text.length)));
+  const info = records[at + 2]!;
   let flags = 0;
   let value: Loc['value'] = null;
   if (view.isScalar) {
-    const v = view.value;
+    const v = view.raw;
     if (typeof v === 'string') value = shared(v);
     else if (v !== undefined && v !== null) value = v as Loc['value'];
-    if (view.style) flags |= STYLE_NAMES.indexOf(view.style) << STYLE_SHIFT;
+    // The record's kind is the style's index (as `View.style` reads it).
+    const style = info & KIND_MASK;
+    if (style < STYLE_NAMES.length) flags |= style << STYLE_SHIFT;
   }
-  if (view.inFlow) flags |= IN_FLOW;
+  if (info & Info.InFlow) flags |= IN_FLOW;
   if (view.isKey) flags |= KEY;
   if (file.embedding) flags |= EMBEDDED;
   if (view.aliased) flags |= ALIASED;
-  let path: string | undefined;
-  const inEntity = root && !view.isKey ? semanticPath(root, view) : undefined;
-  if (inEntity !== undefined) {
-    path = shared(inEntity);
-    flags |= YAML_PATH;
-  } else {
+  // Paths are shared as they are made (see `semanticPath`).
+  let path = root && !view.isKey ? semanticPath(root, view) : undefined;
+  if (path !== undefined) flags |= YAML_PATH;
+  else {
     const docRoot = View.root(view.file, view.doc);
-    const p = docRoot && semanticPath(docRoot, view, true);
-    if (p !== undefined) path = shared(p);
+    path = docRoot && semanticPath(docRoot, view, true);
   }
   return makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
 }
@@ -324,8 +343,9 @@ export function toLocs(value: unknown, root: View | undefined, isView: (v: unkno
     if (typeof v === 'string') return shared(v);
     if (Array.isArray(v)) return v.length ? v.map(go) : NONE;
     if (v && typeof v === 'object') {
+      const known = seen.get(v);
+      if (known !== undefined) return known;
       if (Object.isFrozen(v)) return v;
-      if (seen.has(v)) return seen.get(v);
       // A copy of the object's own shape (its fields stay in the object), then each field converted.
       const out: Record<string, unknown> = { ...v };
       seen.set(v, out);

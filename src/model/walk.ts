@@ -177,14 +177,24 @@ function isUnder(root: View, map: TreeMap): boolean {
  * The path `walk(root)` gives `target` (map keys as `key@key` when `keys` is set), or undefined
  * when the walk does not reach it. Found from the target's ancestors (the owner links of the
  * record table), which is what a walk finds as long as no node can be reached twice; with
- * aliases, a walk decides (once per root).
+ * aliases, a walk decides (once per root). The path is a string of its own (no part of a longer
+ * one, see `ownCopy`), the same string for the same path while the table of paths keeps it.
  */
 export function semanticPath(root: View, target: View, keys = false): string | undefined {
   if (root.file !== target.file || root.doc !== target.doc) return undefined;
-  if (root.file.aliased) return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+  if (root.file.aliased) {
+    const walked = walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
+    return walked === undefined ? undefined : ownCopy(walked);
+  }
+  const memo = memoOf(root.file);
+  const path = pathOf(root, target, keys, memo);
+  // Joined outside the table (see `joinShared`): a copy, so that it holds no other path alive.
+  return path === undefined || memo.keepPaths ? path : ownCopy(path);
+}
+
+function pathOf(root: View, target: View, keys: boolean, memo: WalkMemo): string | undefined {
   if (root.isScalar) return !target.isKey && target.same(root) ? '' : undefined;
   const targetIsContainer = !target.isScalar;
-  const memo = memoOf(root.file);
   const at = descent(root, targetIsContainer ? target.addr : root.file.records[target.addr * RECORD + 3]!, memo);
   if (!at) return undefined;
   // A `parallel` or wrapper item has no path of its own: its one value has it.
@@ -216,10 +226,11 @@ interface Descent {
  */
 function descent(root: View, header: number, memo: WalkMemo): Descent | null {
   let known = memo.descents?.get(root.addr);
-  if (memo.descents && !known) memo.descents.set(root.addr, (known = new Map()));
+  if (memo.descents && !known) memo.descents.set(root.addr, (known = []));
   const records = root.file.records;
   // Up from the container to the root or to a container whose descent is known.
-  const chain: number[] = [];
+  const chain = CHAIN;
+  let n = 0;
   let h = header;
   let from: Descent | null | undefined;
   for (; ; h = records[h * RECORD + 3]!) {
@@ -228,19 +239,21 @@ function descent(root: View, header: number, memo: WalkMemo): Descent | null {
       break;
     }
     if (h < 0) return null;
-    from = known?.get(h);
+    from = known?.[h];
     if (from !== undefined) break;
-    chain.push(h);
+    chain[n++] = h;
   }
-  for (let i = chain.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     from = from && stepInto(from, chain[i]!, memo);
-    known?.set(chain[i]!, from);
+    if (known) known[chain[i]!] = from;
   }
   // A file of 100,000 steps would keep as many descents beside its tree, each needed once.
-  if (known && known.size > MAX_KNOWN_DESCENTS) memo.descents = undefined;
+  if (known && (memo.known += n) > MAX_KNOWN_DESCENTS) memo.descents = undefined;
   return from;
 }
 const MAX_KNOWN_DESCENTS = 4096;
+/** The containers a descent passes on its way up, reused (a descent does not nest). */
+const CHAIN: number[] = [];
 
 /**
  * What the walks keep for a file (`SourceFile.walks`, so it goes with the file): the descents by
@@ -249,10 +262,13 @@ const MAX_KNOWN_DESCENTS = 4096;
  * kept, they only outlive the young generation to die soon after, and that file peaked 100 MB higher.
  */
 interface WalkMemo {
-  descents: Map<number, Map<number, Descent | null>> | undefined;
+  /** By root, then by container header (an array: headers are small integers, and a Map lookup cost more). */
+  descents: Map<number, Array<Descent | null>> | undefined;
+  /** Descents kept, over all roots. */
+  known: number;
   keepPaths: boolean;
 }
-const memoOf = (file: SourceFile) => (file.walks ??= { descents: new Map(), keepPaths: true }) as WalkMemo;
+const memoOf = (file: SourceFile) => (file.walks ??= { descents: new Map(), known: 0, keepPaths: true }) as WalkMemo;
 
 /** One step of a descent: into the container with header `header`, a child of `from`'s. */
 function stepInto(from: Descent, header: number, memo: WalkMemo): Descent | null {
