@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { packScans, unpackScans } from '../../src/engine/hand-over.js';
-import { serialScanner, type FileInput, type FileScan, type ScanSpec } from '../../src/engine/scan-file.js';
+import { BatchPacker, packScans, unpackScans } from '../../src/engine/hand-over.js';
+import { scanFiles, scanOptions, serialScanner, type FileInput, type FileScan, type ScanSpec } from '../../src/engine/scan-file.js';
 import { EMPTY, makeLoc, NONE, type Loc } from '../../src/model/loc.js';
 import { scopeOf } from '../../src/model/scope.js';
+import { classify, type Connector, type Entity } from '../../src/model/entities.js';
+import { parseSource } from '../../src/parse/source.js';
 import { rules } from '../../src/rules/index.js';
 import { optionsOf } from '../../src/engine/config.js';
 
@@ -61,7 +63,7 @@ function plain(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
 }
 
-function scanAll(): FileScan[] {
+function inputsAndSpec(): { inputs: FileInput[]; spec: ScanSpec } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrg-hand-over-'));
   dirs.push(dir);
   fs.writeFileSync(path.join(dir, 'odd.yaml'), oddPipeline);
@@ -75,12 +77,13 @@ function scanAll(): FileScan[] {
     maxFileSize: 10 * 2 ** 20,
     images: true,
   };
-  return serialScanner(rules)(inputs, spec) as FileScan[];
+  return { inputs, spec };
 }
 
 describe("a worker's scans handed to the main thread", () => {
   test('come back with the same facts, findings and line tables, for every fixture, test repo and example, and odd numbers', () => {
-    const scans = scanAll();
+    const { inputs, spec } = inputsAndSpec();
+    const scans = serialScanner(rules)(inputs, spec) as FileScan[];
     const want = plain(scans);
     const odd = JSON.stringify(want);
     // The odd pipeline's values reached the facts as numbers and as strings that look like marks.
@@ -89,10 +92,18 @@ describe("a worker's scans handed to the main thread", () => {
     expect(scans.filter((s) => s.entities.length).length).toBeGreaterThan(40);
     expect(scans.some((s) => s.images?.length)).toBe(true);
     expect(scans.flatMap((s) => s.internalErrors)).toEqual([]);
-    // In batches of 64, as the pool sends them.
+    // In batches of 64, as the pool sends them: facts packed as they are made, as a worker does.
     const back: FileScan[] = [];
-    for (let i = 0; i < scans.length; i += 64) back.push(...unpackScans(structuredClone(packScans(scans.slice(i, i + 64)))));
+    for (let i = 0; i < inputs.length; i += 64) {
+      const packer = new BatchPacker();
+      const batch = scanFiles(inputs.slice(i, i + 64), { ...scanOptions(rules, spec), facts: packer.facts });
+      back.push(...unpackScans(structuredClone(packer.finish(batch, true))));
+    }
     expect(plain(back)).toEqual(want);
+    // And packed from their locs.
+    const fromLocs: FileScan[] = [];
+    for (let i = 0; i < scans.length; i += 64) fromLocs.push(...unpackScans(structuredClone(packScans(scans.slice(i, i + 64)))));
+    expect(plain(fromLocs)).toEqual(want);
   });
 
   test('keep one loc for a node that two facts share, NONE for empty lists, EMPTY for empty objects, and shared scopes', () => {
@@ -128,10 +139,25 @@ describe("a worker's scans handed to the main thread", () => {
     expect(plain([p.rootKey, p.stages[0]!.at])).toEqual(plain([far, other]));
   });
 
+  test("keep the file of a loc in another file than the scan's", () => {
+    const source = parseSource(
+      'a.yaml',
+      'connector:\n  identifier: c\n  type: DockerRegistry\n  spec:\n    dockerRegistryUrl: https://x\n',
+    );
+    const c = classify(source, 0, 'a.yaml');
+    if (c.kind !== 'entity') throw new Error(`not an entity: ${c.kind}`);
+    const packer = new BatchPacker();
+    const facts = packer.facts(c.entity, undefined, 'b.yaml') as Entity;
+    const scan = { file: 'b.yaml', parsed: true, harness: true, findings: [], entities: [facts], directives: [], internalErrors: [] };
+    const [back] = unpackScans(structuredClone(packer.finish([scan], true)));
+    expect((back!.entities[0] as Connector).rootKey.file).toBe('a.yaml');
+  });
+
   test('a list of numbers in the facts is refused, not misread as a loc', () => {
     const scan = { file: 'a.yaml', parsed: true, harness: true, findings: [], directives: [], internalErrors: [] };
     expect(() => packScans([{ ...scan, entities: [{ kind: 'x', list: [1, 2] }] as unknown as FileScan['entities'] }])).toThrow(
       /list of numbers/,
     );
+    expect(() => new BatchPacker().facts({ kind: 'x', list: [1, 2] }, undefined, 'a.yaml')).toThrow(/list of numbers/);
   });
 });

@@ -7,7 +7,7 @@ import { UsageError } from './errors.js';
 import { sizeWorkerHeap, tuneForParallelScan } from './heap.js';
 import type { Rule } from './rule.js';
 import { stopSharing } from '../model/loc.js';
-import { packScans, unpackScans, type PackedBatch } from './hand-over.js';
+import { BatchPacker, unpackScans, type PackedBatch } from './hand-over.js';
 import { scanFiles, scanOptions, serialScanner, type FileInput, type FileScan, type Scanner, type ScanSpec } from './scan-file.js';
 
 /**
@@ -299,10 +299,11 @@ export function serveScans(rules: readonly Rule[]): void {
   stopSharing();
   const port = parentPort;
   port.on('message', (msg: ToWorker) => {
-    const scans = scanFiles(msg.inputs, options, (i) => {
+    const packer = new BatchPacker();
+    const scans = scanFiles(msg.inputs, { ...options, facts: packer.facts }, (i) => {
       Atomics.store(progress, 0, msg.batch);
       Atomics.store(progress, 1, i + 1);
     });
-    port.postMessage({ batch: msg.batch, ...packScans(scans) } satisfies FromWorker);
+    port.postMessage({ batch: msg.batch, ...packer.finish(scans, true) } satisfies FromWorker);
   });
 }

@@ -39,6 +39,12 @@ export interface ScanOptions {
   maxFileSize: number;
   /** Also collect every image reference, for the migration report. */
   images?: boolean;
+  /**
+   * What an entity's facts are made as, from its views and the root its paths count from: its
+   * locs (`toLocs`, the default), or a worker's packed form of them (`BatchPacker.facts`), which
+   * only the hand-over reads.
+   */
+  facts?: (entity: Entity<View>, root: View | undefined, file: string) => unknown;
 }
 
 /** An image reference in a file, for the migration report's "images by registry". */
@@ -204,7 +210,10 @@ export function scanFile(input: FileInput, opts: ScanOptions, ahead?: ReadAhead)
     }
   }
 
-  for (const p of parsed) out.entities.push(toLocs(p.entity, roots.get(p.root.doc), isView) as Entity);
+  for (const p of parsed) {
+    const root = roots.get(p.root.doc);
+    out.entities.push((opts.facts ? opts.facts(p.entity, root, input.shown) : toLocs(p.entity, root, isView)) as Entity);
+  }
   // Suppressions are comments: a text without `#` has none (and `includes` is many times faster than the regex).
   if (source.text.includes('#') && /registry-guard-/i.test(source.text)) {
     const { directives, problems } = parseDirectives(source, opts.ruleIds);

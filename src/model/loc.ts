@@ -235,7 +235,13 @@ export function placeIn(tables: ReadonlyMap<string, LineTable>): Placer {
 }
 
 /** Turns a view into a loc. `root` is the pipeline or template the view belongs to, by whose paths runtime inputs are filled. */
-export function locOf(view: View, root?: View): Loc {
+export const locOf = (view: View, root?: View): Loc => locWith(view, root, makeLoc);
+
+/** What makes a loc of its parts (`makeLoc`, or a worker's packed form of one; see engine/hand-over.ts). */
+export type LocMaker<T> = (file: string, start: number, end: number, value: Loc['value'], path: string | undefined, flags: number) => T;
+
+/** `locOf`, with the loc made by `make`. */
+export function locWith<T>(view: View, root: View | undefined, make: LocMaker<T>): T {
   const file = view.file;
   const text = (file.embedding?.parent ?? file).text;
   // The node's record, read once (a scan makes a loc for every fact).
@@ -267,7 +273,7 @@ export function locOf(view: View, root?: View): Loc {
     const docRoot = View.root(view.file, view.doc);
     path = docRoot && semanticPath(docRoot, view, true);
   }
-  return makeLoc(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
+  return make(file.embedding?.parent.path ?? file.path, start, end, value, path, flags);
 }
 
 /** A node of a trigger's `inputYaml`: the range it maps to in the file. */
