@@ -14416,8 +14416,23 @@ const KNOWN_UNCHECKED = [
 const UNCHECKED = new Set(KNOWN_UNCHECKED);
 /** A step kept whole, not as its `connectorRef` alone. */
 const isWholeStep = (s) => typeof s.role === 'string';
-/** A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`). */
-const identifierOfStep = (s) => isWholeStep(s) ? s.identifier : (/(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(s.path ?? '')?.[1] ?? '');
+/**
+ * A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`),
+ * read once per path (the same few paths recur in every pipeline).
+ */
+function identifierOfStep(s) {
+    if (isWholeStep(s))
+        return s.identifier;
+    const path = s.path ?? '';
+    let id = stepIdentifiers.get(path);
+    if (id === undefined) {
+        if (stepIdentifiers.size >= 10_000)
+            stepIdentifiers.clear();
+        stepIdentifiers.set(path, (id = /(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(path)?.[1] ?? ''));
+    }
+    return id;
+}
+const stepIdentifiers = new Map();
 /** Kinds that make a file Harness YAML. */
 const isHarness = (c) => c.kind !== 'other';
 /**
@@ -15549,9 +15564,11 @@ class Project {
                 run.codebase = { ref: root.codebaseConnectorRef, ctx };
             add(root, root.stages, ctx, NONE);
         }
-        for (const eff of run.stages)
-            for (const step of eff.body.steps)
-                this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
+        // Step templates are looked for only in a repo that holds templates.
+        if (this.templates.length)
+            for (const eff of run.stages)
+                for (const step of eff.body.steps)
+                    this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
         if (!templates.size)
             run.templates = NO_TEMPLATES;
         else
@@ -15649,6 +15666,9 @@ class Project {
         return byId.get(id) ?? [];
     }
     #infrastructureThroughLoop(eff) {
+        // Nearly every stage runs on its own (and each is asked about three times by one rule).
+        if (!eff.infraFrom && eff.body.infrastructure.kind !== 'UseFromStage')
+            return { stage: eff, infra: eff.body.infrastructure };
         let cur = eff;
         const seen = new Set([eff]);
         for (;;) {
@@ -16652,8 +16672,22 @@ const identity = (use) => `${use.messageId}\0${JSON.stringify(use.data)}`;
 const byPlace = (a, b) => (a.at.file < b.at.file ? -1 : a.at.file > b.at.file ? 1 : a.at.start - b.at.start);
 /** The uses as related locations; none when the one use is where the finding already points. */
 const related = (uses, at) => uses.length === 1 && sameLoc(uses[0].at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
-/** How many stages the uses come from: one stage may use a connector in several steps. */
-const stageCount = (uses) => new Set(uses.map((u) => u.user.key)).size;
+/**
+ * How many stages the uses come from: one stage may use a connector in several steps. Counted once
+ * per list: a finding asks for its message and its data, and a connector every stage uses has
+ * thousands of uses.
+ */
+function stageCount(uses) {
+    let count = stageCounts.get(uses);
+    if (count === undefined) {
+        const keys = new Set();
+        for (const u of uses)
+            keys.add(u.user.key);
+        stageCounts.set(uses, (count = keys.size));
+    }
+    return count;
+}
+const stageCounts = new WeakMap();
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 const usersOf = (uses) => ({ stage: uses[0].user.stage, count: stageCount(uses) });
 /** A message id for one stage, or its `Many` form. */

@@ -107,9 +107,21 @@ export interface Step<N = Loc> {
 export type StepFact<N = Loc> = Step<N> | N;
 /** A step kept whole, not as its `connectorRef` alone. */
 export const isWholeStep = <N>(s: StepFact<N>): s is Step<N> => typeof (s as Partial<Step<N>>).role === 'string';
-/** A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`). */
-export const identifierOfStep = (s: StepFact): string =>
-  isWholeStep(s) ? s.identifier : (/(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(s.path ?? '')?.[1] ?? '');
+/**
+ * A step's identifier; a plain step's is in its connectorRef's semantic path (`.../step=test/spec/connectorRef`),
+ * read once per path (the same few paths recur in every pipeline).
+ */
+export function identifierOfStep(s: StepFact): string {
+  if (isWholeStep(s)) return s.identifier;
+  const path = s.path ?? '';
+  let id = stepIdentifiers.get(path);
+  if (id === undefined) {
+    if (stepIdentifiers.size >= 10_000) stepIdentifiers.clear();
+    stepIdentifiers.set(path, (id = /(?:^|\/)step=([^/]*)\/spec\/connectorRef$/.exec(path)?.[1] ?? ''));
+  }
+  return id;
+}
+const stepIdentifiers = new Map<string, string>();
 
 export interface Stage<N = Loc> {
   identifier: string;

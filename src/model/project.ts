@@ -391,7 +391,9 @@ export class Project {
         run.codebase = { ref: root.codebaseConnectorRef, ctx };
       add(root, root.stages, ctx, NONE);
     }
-    for (const eff of run.stages) for (const step of eff.body.steps) this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
+    // Step templates are looked for only in a repo that holds templates.
+    if (this.templates.length)
+      for (const eff of run.stages) for (const step of eff.body.steps) this.collectStepTemplates(step, eff.ctx.entity.scope, templates);
     if (!templates.size) run.templates = NO_TEMPLATES;
     else run.stages = withInfraSources(run.stages);
     return run;
@@ -497,6 +499,8 @@ export class Project {
   }
 
   #infrastructureThroughLoop(eff: EffectiveStage): { stage: EffectiveStage; infra: Stage['infrastructure'] } {
+    // Nearly every stage runs on its own (and each is asked about three times by one rule).
+    if (!eff.infraFrom && eff.body.infrastructure.kind !== 'UseFromStage') return { stage: eff, infra: eff.body.infrastructure };
     let cur = eff;
     const seen = new Set<EffectiveStage>([eff]);
     for (;;) {

@@ -136,8 +136,21 @@ const byPlace = (a: Use, b: Use) => (a.at.file < b.at.file ? -1 : a.at.file > b.
 /** The uses as related locations; none when the one use is where the finding already points. */
 export const related = <M extends string>(uses: Use<M>[], at?: Loc): RelatedReport<M>[] =>
   uses.length === 1 && sameLoc(uses[0]!.at, at) ? [] : uses.slice(0, MAX_RELATED).map(({ user: _, ref: __, ...r }) => r);
-/** How many stages the uses come from: one stage may use a connector in several steps. */
-const stageCount = (uses: Use[]) => new Set(uses.map((u) => u.user.key)).size;
+/**
+ * How many stages the uses come from: one stage may use a connector in several steps. Counted once
+ * per list: a finding asks for its message and its data, and a connector every stage uses has
+ * thousands of uses.
+ */
+function stageCount(uses: Use[]): number {
+  let count = stageCounts.get(uses);
+  if (count === undefined) {
+    const keys = new Set<string>();
+    for (const u of uses) keys.add(u.user.key);
+    stageCounts.set(uses, (count = keys.size));
+  }
+  return count;
+}
+const stageCounts = new WeakMap<Use[], number>();
 /** Message data naming who uses something: the one stage, or how many (the related locations list them). */
 export const usersOf = (uses: Use[]) => ({ stage: uses[0]!.user.stage, count: stageCount(uses) });
 /** A message id for one stage, or its `Many` form. */
