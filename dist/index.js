@@ -40925,7 +40925,7 @@ class view_View {
         return !!other && other.file === this.file && other.addr === this.addr;
     }
     get isMap() {
-        return isContainer(this.raw) && !Array.isArray(this.raw) && !this.isKey;
+        return !this.isKey && isContainer(this.raw) && !Array.isArray(this.raw);
     }
     get isSeq() {
         return Array.isArray(this.raw) && !this.isKey;
@@ -41000,7 +41000,8 @@ class view_View {
             const e = listed.find((x) => x.key === key);
             return e && !e.absent ? this.child(e.value, e.slot) : undefined;
         }
-        return Object.prototype.hasOwnProperty.call(map, key) ? this.child(map[key], key) : undefined;
+        const value = ownValue(map, key);
+        return value === undefined ? undefined : this.child(value, key);
     }
     /** The key node of `key`, for reporting a missing or empty value at its key. */
     keyOf(key) {
@@ -41042,10 +41043,34 @@ class view_View {
         const seq = this.raw;
         return i >= 0 && i < seq.length ? this.child(seq[i], i) : undefined;
     }
-    /** A string field of a map. */
+    /** A string field of a map (as `get(key)?.str`, without the view). */
     text(key) {
-        return this.get(key)?.str;
+        if (!this.isMap)
+            return undefined;
+        const map = this.raw;
+        const listed = map[ENTRIES];
+        let value;
+        if (listed) {
+            const e = listed.find((x) => x.key === key);
+            value = e && !e.absent ? e.value : undefined;
+        }
+        else
+            value = ownValue(map, key);
+        return value === null || value === undefined || isContainer(value) ? undefined : String(value);
     }
+}
+/**
+ * The value of a fast-parsed map's own key; undefined when it has none. One property read: a tree
+ * holds no functions and no undefined, so only a key the map inherits (`toString`, `__proto__`)
+ * needs the slower test of whether it is the map's own.
+ */
+function ownValue(map, key) {
+    const value = map[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'function' && key !== '__proto__')
+        return value;
+    return Object.prototype.hasOwnProperty.call(map, key) ? value : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/model/walk.ts
