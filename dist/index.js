@@ -41969,6 +41969,7 @@ function eolAt(text, offset) {
 const harness_images_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Harness CI image names (harness-yaml.md section 5, from the Harness CI images docs page). \'generic\' names are only flagged when flattened with their namespace. executionConfigFields maps execution-config fields to the image name each must keep.","images":[{"name":"harness/ci-addon"},{"name":"harness/ci-lite-engine"},{"name":"harness/drone-git"},{"name":"harness/harness-cache-server"},{"name":"harness/sto-plugin"},{"name":"harness/ssca-plugin"},{"name":"harness/ssca-artifact-signing-plugin"},{"name":"harness/ssca-cdxgen-plugin"},{"name":"harness/slsa-plugin"},{"name":"harness/ssca-compliance-plugin"},{"name":"harness/cookiecutter","generic":true},{"name":"harness/createrepo","generic":true},{"name":"harness/directpush"},{"name":"harness/registercatalog"},{"name":"harness/createcatalog"},{"name":"harness/slacknotify"},{"name":"harness/createorganisation"},{"name":"harness/createproject","generic":true},{"name":"harness/createresource","generic":true},{"name":"harness/updatecatalogproperty"},{"name":"harness/twistlock-job-runner"},{"name":"harness/owasp-dependency-check-job-runner"},{"name":"harness/veracode-agent-job-runner"},{"name":"plugins/kaniko"},{"name":"plugins/kaniko-ecr"},{"name":"plugins/kaniko-acr"},{"name":"plugins/kaniko-gcr"},{"name":"plugins/kaniko-gar"},{"name":"plugins/docker","generic":true},{"name":"plugins/ecr","generic":true},{"name":"plugins/acr","generic":true},{"name":"plugins/gar","generic":true},{"name":"plugins/buildx","generic":true},{"name":"plugins/buildx-ecr"},{"name":"plugins/buildx-acr"},{"name":"plugins/buildx-gar"},{"name":"plugins/cache","generic":true},{"name":"plugins/s3","generic":true},{"name":"plugins/gcs","generic":true},{"name":"plugins/artifactory","generic":true},{"name":"plugins/download-artifactory"},{"name":"plugins/test-analysis"},{"name":"plugins/artifact-metadata-publisher"},{"name":"plugins/aws-oidc"},{"name":"plugins/gcp-oidc"},{"name":"plugins/buildah-docker"},{"name":"plugins/drone-liquibase"},{"name":"plugins/image-migration"},{"name":"plugins/email","generic":true},{"name":"plugins/githubaction","generic":true},{"name":"plugins/harness_terraform"},{"name":"plugins/harness_checkov"},{"name":"plugins/harness_tf_compliance"},{"name":"plugins/harness_tf_lint"},{"name":"plugins/harness_tf_sec"}],"executionConfigFields":{"addonTag":"harness/ci-addon","liteEngineTag":"harness/ci-lite-engine","addonTagRootless":"harness/ci-addon","liteEngineTagRootless":"harness/ci-lite-engine","gitCloneTag":"harness/drone-git","gitClone":"harness/drone-git","buildAndPushDockerRegistryTag":"plugins/kaniko","buildAndPushDockerRegistry":"plugins/kaniko","buildAndPushECRTag":"plugins/kaniko-ecr","buildAndPushECR":"plugins/kaniko-ecr","buildAndPushACRTag":"plugins/kaniko-acr","buildAndPushACR":"plugins/kaniko-acr","buildAndPushGCRTag":"plugins/kaniko-gcr","buildAndPushGCR":"plugins/kaniko-gcr","buildAndPushGARTag":"plugins/kaniko-gar","buildAndPushBuildxDockerRegistryTag":"plugins/buildx","buildAndPushBuildxECRTag":"plugins/buildx-ecr","buildAndPushBuildxGARTag":"plugins/buildx-gar","buildAndPushBuildxACRTag":"plugins/buildx-acr","gcsUploadTag":"plugins/gcs","gcsUpload":"plugins/gcs","s3UploadTag":"plugins/s3","s3Upload":"plugins/s3","artifactoryUploadTag":"plugins/artifactory","artifactoryUpload":"plugins/artifactory","cacheGCSTag":"plugins/cache","cacheGCS":"plugins/cache","cacheS3Tag":"plugins/cache","cacheS3":"plugins/cache","cacheProxyImage":"harness/harness-cache-server","securityTag":"harness/sto-plugin","security":"harness/sto-plugin","sscaOrchestrationTag":"harness/ssca-plugin","sscaEnforcementTag":"harness/ssca-plugin","sscaArtifactSigningTag":"harness/ssca-artifact-signing-plugin","sscaArtifactVerificationTag":"harness/ssca-artifact-signing-plugin","sscaCdxgenOrchestrationTag":"harness/ssca-cdxgen-plugin","provenanceTag":"harness/slsa-plugin","slsaVerificationTag":"harness/slsa-plugin","sscaComplianceTag":"harness/ssca-compliance-plugin","iacmTerraform":"plugins/harness_terraform","iacmCheckov":"plugins/harness_checkov","iacmTFCompliance":"plugins/harness_tf_compliance","iacmTFLint":"plugins/harness_tf_lint","iacmTFSec":"plugins/harness_tf_sec","cookieCutter":"harness/cookiecutter","createRepo":"harness/createrepo","directPush":"harness/directpush","registerCatalog":"harness/registercatalog","createCatalog":"harness/createcatalog","slackNotify":"harness/slacknotify","createOrganisation":"harness/createorganisation","createProject":"harness/createproject","createResource":"harness/createresource","updateCatalogProperty":"harness/updatecatalogproperty"}}');
 ;// CONCATENATED MODULE: ./src/model/images.ts
 
+
 const defaultCatalogue = harness_images_namespaceObject;
 /** The built-in image catalogue plus extra names (the config's `harnessImages`). */
 function catalogueWith(extra, base = defaultCatalogue) {
@@ -41983,6 +41984,25 @@ function catalogueWith(extra, base = defaultCatalogue) {
  * name are still literal, so the image is known. One in the registry or name leaves it unknown.
  */
 function parseImage(raw) {
+    let image = parsedImages.get(raw);
+    if (image === undefined) {
+        if (parsedImages.size >= 10_000)
+            parsedImages.clear();
+        // Kept from a copy: a slice of the file's text would keep the whole text alive.
+        const own = ownCopy(raw);
+        image = readImage(own) ?? null;
+        if (image)
+            Object.freeze(Object.freeze(image).path);
+        parsedImages.set(own, image);
+    }
+    return image ?? undefined;
+}
+/**
+ * Each image text parsed once: a repo names the same few images in thousands of steps (the
+ * 10,000-pipeline repo parses 106,000 image fields, of five texts). Frozen, as they are shared.
+ */
+const parsedImages = new Map();
+function readImage(raw) {
     const s = raw.trim().replace(/^[a-z]+:\/\//i, '');
     const masked = maskExpressions(s);
     if (!masked || /\s/.test(masked))

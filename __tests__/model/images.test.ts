@@ -167,3 +167,18 @@ describe('the retired registry', () => {
     expect(normaliseRegistryUrl('https://app.harness.io/registry/<+pipeline.variables.ns>')).toBeUndefined();
   });
 });
+
+describe('parseImage, asked again', () => {
+  test('gives the same answer, frozen, and none for what is not an image', () => {
+    const texts = ['gcr.io/gcr-prod/harness/ci-addon:1.16', ' harness/ci-addon:1.16 ', 'harness/ci-addon:1.16', '<+input>', ''];
+    const first = texts.map((t) => parseImage(t));
+    const again = texts.map((t) => parseImage(t));
+    expect(again).toEqual(first);
+    expect(again[0]).toBe(first[0]);
+    expect(first[0]).toEqual({ registry: 'gcr.io', path: ['gcr-prod', 'harness', 'ci-addon'], tag: '1.16', digest: undefined });
+    expect(first[1]).toEqual({ registry: undefined, path: ['harness', 'ci-addon'], tag: '1.16', digest: undefined });
+    expect(first.slice(3)).toEqual([undefined, undefined]);
+    // Shared between every field that names it: a change to one would change them all.
+    expect(Object.isFrozen(first[0]) && Object.isFrozen(first[0]!.path)).toBe(true);
+  });
+});

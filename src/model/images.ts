@@ -1,4 +1,5 @@
 import catalogueData from './harness-images.json' with { type: 'json' };
+import { ownCopy } from '../parse/tree.js';
 
 export interface ImageRef {
   /** Registry host (with port), when the reference names one. */
@@ -34,6 +35,25 @@ export function catalogueWith(extra: readonly string[] | undefined, base: ImageC
  * name are still literal, so the image is known. One in the registry or name leaves it unknown.
  */
 export function parseImage(raw: string): ImageRef | undefined {
+  let image = parsedImages.get(raw);
+  if (image === undefined) {
+    if (parsedImages.size >= 10_000) parsedImages.clear();
+    // Kept from a copy: a slice of the file's text would keep the whole text alive.
+    const own = ownCopy(raw);
+    image = readImage(own) ?? null;
+    if (image) Object.freeze(Object.freeze(image).path);
+    parsedImages.set(own, image);
+  }
+  return image ?? undefined;
+}
+
+/**
+ * Each image text parsed once: a repo names the same few images in thousands of steps (the
+ * 10,000-pipeline repo parses 106,000 image fields, of five texts). Frozen, as they are shared.
+ */
+const parsedImages = new Map<string, ImageRef | null>();
+
+function readImage(raw: string): ImageRef | undefined {
   const s = raw.trim().replace(/^[a-z]+:\/\//i, '');
   const masked = maskExpressions(s);
   if (!masked || /\s/.test(masked)) return undefined;
