@@ -182,3 +182,17 @@ describe('parseImage, asked again', () => {
     expect(Object.isFrozen(first[0]) && Object.isFrozen(first[0]!.path)).toBe(true);
   });
 });
+
+describe('findRenamedHarnessImage, asked again', () => {
+  test('gives the same answer for the same image, and judges each catalogue apart', () => {
+    const image = parseImage('mirror.example.com/ci-addon:1.16')!;
+    const first = findRenamedHarnessImage(image, defaultCatalogue);
+    expect(first?.expected).toBe('harness/ci-addon');
+    expect(findRenamedHarnessImage(image, defaultCatalogue)).toBe(first);
+    // A catalogue with more names is another question: a name of its own is not renamed.
+    const own = parseImage('mirror.example.com/acme/builder:1')!;
+    expect(findRenamedHarnessImage(own, defaultCatalogue)).toBeUndefined();
+    expect(findRenamedHarnessImage(own, catalogueWith(['harness/builder']))?.expected).toBe('harness/builder');
+    expect(findRenamedHarnessImage(own, defaultCatalogue)).toBeUndefined();
+  });
+});

@@ -13914,6 +13914,19 @@ const isOnDockerHub = (image) => !image.registry || DOCKER_HUB_HOSTS.has(image.r
  * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
  */
 function findRenamedHarnessImage(image, catalogue) {
+    // Parsed images are shared (see `parseImage`): each is judged once per catalogue.
+    let judged = renamedIn.get(catalogue);
+    if (!judged)
+        renamedIn.set(catalogue, (judged = new WeakMap()));
+    let renamed = judged.get(image);
+    if (renamed === undefined) {
+        renamed = findRenamed(image, catalogue) ?? null;
+        judged.set(image, renamed && Object.freeze(renamed));
+    }
+    return renamed ?? undefined;
+}
+const renamedIn = new WeakMap();
+function findRenamed(image, catalogue) {
     const path = image.path;
     const joined = path.join('/').toLowerCase();
     const index = images_indexOf(catalogue);

@@ -170,6 +170,19 @@ export const isOnDockerHub = (image: ImageRef) => !image.registry || DOCKER_HUB_
  * differ from the catalogue name. Returns undefined for exact Harness names and users' own images.
  */
 export function findRenamedHarnessImage(image: ImageRef, catalogue: ImageCatalogue): RenamedImage | undefined {
+  // Parsed images are shared (see `parseImage`): each is judged once per catalogue.
+  let judged = renamedIn.get(catalogue);
+  if (!judged) renamedIn.set(catalogue, (judged = new WeakMap()));
+  let renamed = judged.get(image);
+  if (renamed === undefined) {
+    renamed = findRenamed(image, catalogue) ?? null;
+    judged.set(image, renamed && Object.freeze(renamed));
+  }
+  return renamed ?? undefined;
+}
+const renamedIn = new WeakMap<ImageCatalogue, WeakMap<ImageRef, RenamedImage | null>>();
+
+function findRenamed(image: ImageRef, catalogue: ImageCatalogue): RenamedImage | undefined {
   const path = image.path;
   const joined = path.join('/').toLowerCase();
   const index = indexOf(catalogue);
