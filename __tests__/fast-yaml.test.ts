@@ -112,6 +112,11 @@ describe('fast parser on tricky layouts', () => {
     // A key the cache holds is still refused where it must be: given twice, or resolving to a non-string.
     expect(fastParse('abcz: 1\nabcz: 2\n')).toBeUndefined();
     expect(fastParse('true: 1\n')).toBeUndefined();
+    // Given twice after an empty (null) value, or with a name every object inherits; given once, such a name is a key like any.
+    expect(fastParse('a:\na: 2\n')).toBeUndefined();
+    expect(fastParse('toString: 1\ntoString: 2\n')).toBeUndefined();
+    expect(fastParserDiff('toString: x\nconstructor:\nb: 1\n')).toBeUndefined();
+    expect(fastParse('toString: x\nconstructor:\nb: 1\n')).toBeDefined();
   });
 
   it('the comparison notices a wrong position', () => {

@@ -39684,7 +39684,9 @@ class FastParser {
             if (colon < 0 || colon - keyStart > MAX_KEY)
                 throw GIVE_UP;
             const key = this.key(keyStart, colon);
-            if (Object.prototype.hasOwnProperty.call(map, key))
+            // A key given twice (`yaml` keeps the last, with an error). Most keys are new: one property
+            // read tells, and only a name every object inherits (`toString`) needs the own-key test.
+            if (map[key] !== undefined && Object.prototype.hasOwnProperty.call(map, key))
                 throw GIVE_UP;
             if (INDEXED_KEYS.has(key))
                 this.keyed.push({ map, key });
