@@ -8908,8 +8908,10 @@ class RecordTable {
     setOwner(index, owner) {
         this.data[index * RECORD + 3] = owner;
     }
+    /** The records: the table itself when it is mostly used (no copy), else a copy that leaves the unused room behind. */
     freeze() {
-        return this.data.slice(0, this.length * RECORD);
+        const used = this.length * RECORD;
+        return used * 2 >= this.data.length ? this.data.subarray(0, used) : this.data.slice(0, used);
     }
 }
 /**

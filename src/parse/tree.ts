@@ -125,8 +125,10 @@ export class RecordTable {
     this.data[index * RECORD + 3] = owner;
   }
 
+  /** The records: the table itself when it is mostly used (no copy), else a copy that leaves the unused room behind. */
   freeze(): Int32Array {
-    return this.data.slice(0, this.length * RECORD);
+    const used = this.length * RECORD;
+    return used * 2 >= this.data.length ? this.data.subarray(0, used) : this.data.slice(0, used);
   }
 }
 
