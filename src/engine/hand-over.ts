@@ -32,8 +32,8 @@ const isLoc = (o: object): o is Loc => typeof (o as Loc).start === 'number' && t
 /**
  * Packs a batch in a worker. Each entity's facts are packed as the scan makes them, straight from
  * the parsed file's views (`facts`), as `toLocs` and then packing its locs would give them, without
- * the locs between: that cost the worker a third of its time on facts on the 10,000-pipeline repo.
- * Facts already made as locs (the images a report collects) are packed from them.
+ * the locs between (on the 10,000-pipeline repo the worker's facts and packing took 347 ms that
+ * way, 304 ms this way). Facts already made as locs (the images a report collects) are packed from them.
  */
 export class BatchPacker {
   private readonly strings: string[] = [];

@@ -182,10 +182,7 @@ function isUnder(root: View, map: TreeMap): boolean {
  */
 export function semanticPath(root: View, target: View, keys = false): string | undefined {
   if (root.file !== target.file || root.doc !== target.doc) return undefined;
-  if (root.file.aliased) {
-    const walked = walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
-    return walked === undefined ? undefined : ownCopy(walked);
-  }
+  if (root.file.aliased) return walkedPaths(root, keys).get(`${target.isKey ? 'k' : 'v'}${target.addr}`);
   const memo = memoOf(root.file);
   const path = pathOf(root, target, keys, memo);
   // Joined outside the table (see `joinShared`): a copy, so that it holds no other path alive.
@@ -390,8 +387,9 @@ function walkedPaths(root: View, keys: boolean): Map<string, string> {
   walk(root, ({ view, path }) => {
     // A scalar reached through aliases keeps the path it was first reached by.
     if (found.has(`v${view.addr}`)) return;
-    found.set(`v${view.addr}`, path);
-    if (keys) for (const e of view.entries()) found.set(`k${e.keyView.addr}`, keyPath(path, e.key));
+    // Copies, each made once: the locs of a node share its path (see `semanticPath`).
+    found.set(`v${view.addr}`, ownCopy(path));
+    if (keys) for (const e of view.entries()) found.set(`k${e.keyView.addr}`, ownCopy(keyPath(path, e.key)));
   });
   byRoot.set(id, paths);
   return paths;
