@@ -97,7 +97,7 @@ describe("a worker's scans handed to the main thread", () => {
     for (let i = 0; i < inputs.length; i += 64) {
       const packer = new BatchPacker();
       const batch = scanFiles(inputs.slice(i, i + 64), { ...scanOptions(rules, spec), facts: packer.facts });
-      back.push(...unpackScans(structuredClone(packer.finish(batch, true))));
+      back.push(...unpackScans(structuredClone(packer.finish(batch))));
     }
     expect(plain(back)).toEqual(want);
     // And packed from their locs.
@@ -149,7 +149,7 @@ describe("a worker's scans handed to the main thread", () => {
     const packer = new BatchPacker();
     const facts = packer.facts(c.entity, undefined, 'b.yaml') as Entity;
     const scan = { file: 'b.yaml', parsed: true, harness: true, findings: [], entities: [facts], directives: [], internalErrors: [] };
-    const [back] = unpackScans(structuredClone(packer.finish([scan], true)));
+    const [back] = unpackScans(structuredClone(packer.finish([scan])));
     expect((back!.entities[0] as Connector).rootKey.file).toBe('a.yaml');
   });
 

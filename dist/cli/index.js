@@ -18808,12 +18808,7 @@ class hand_over_BatchPacker {
     /** An entity of file `file`, its views as packed locs (`root` as for `toLocs`). For `ScanOptions.facts`. */
     facts = (entity, root, file) => {
         const seen = new Map();
-        const loc = (at, start, end, value, path, flags) => {
-            const out = [start * 256 + flags, end, this.value(value), path === undefined ? null : this.string(path)];
-            if (at !== file)
-                out.push(this.string(at));
-            return out;
-        };
+        const loc = (at, start, end, value, path, flags) => this.wire(file, at, start, end, value, path, flags);
         const go = (v) => {
             if (v instanceof View)
                 return locWith(v, root, loc);
@@ -18839,11 +18834,15 @@ class hand_over_BatchPacker {
         };
         return go(entity);
     };
-    /** A loc's value. */
-    value(v) {
-        return typeof v === 'string' ? this.string(v) : typeof v === 'number' ? number(v) : v;
+    /** A loc of scan `file`, packed: `[pos, end, value, path]`, and its own file when that is another. */
+    wire(file, at, start, end, value, path, flags) {
+        const packedValue = typeof value === 'string' ? this.string(value) : typeof value === 'number' ? number(value) : value;
+        const loc = [start * 256 + flags, end, packedValue, path === undefined ? null : this.string(path)];
+        if (at !== file)
+            loc.push(this.string(at));
+        return loc;
     }
-    /** Facts made as locs, packed in place (the objects are thrown away after). */
+    /** Facts of scan `file` made as locs, packed in place (the objects are thrown away after). */
     pack(v, file) {
         if (typeof v === 'string')
             return this.string(v);
@@ -18851,12 +18850,8 @@ class hand_over_BatchPacker {
             return number(v);
         if (typeof v !== 'object' || v === null)
             return v;
-        if (isLoc(v)) {
-            const loc = [v.start * 256 + v.flags, v.end, this.value(v.value), v.path === undefined ? null : this.string(v.path)];
-            if (v.file !== file)
-                loc.push(this.string(v.file));
-            return loc;
-        }
+        if (isLoc(v))
+            return this.wire(file, v.file, v.start, v.end, v.value, v.path, v.flags);
         // Facts share objects (a stage's infrastructure, a scope): each is packed once, in place, and
         // a frozen one (an empty list or object, a scope) as a copy.
         if (this.packed.has(v))
@@ -18874,16 +18869,11 @@ class hand_over_BatchPacker {
             o[k] = this.pack(o[k], file);
         return o;
     }
-    /**
-     * The batch, ready to post. Scans whose entities `facts` packed as they were made say so with
-     * `factsPacked`; the other scans' entities, and every scan's images, are packed here.
-     */
-    finish(scans, factsPacked) {
+    /** The batch, ready to post: its entities packed already (by `facts`), its images packed here. */
+    finish(scans) {
         const lines = scans.map((scan) => {
             const { lines } = scan;
             delete scan.lines;
-            if (!factsPacked)
-                scan.entities = this.pack(scan.entities, scan.file);
             if (scan.images)
                 scan.images = this.pack(scan.images, scan.file);
             return lines;
@@ -18892,7 +18882,12 @@ class hand_over_BatchPacker {
     }
 }
 /** Packs a batch of scans whose facts are locs. The scans are thrown away after: they are packed in place. */
-const packScans = (scans) => new hand_over_BatchPacker().finish(scans, false);
+function packScans(scans) {
+    const packer = new hand_over_BatchPacker();
+    for (const scan of scans)
+        scan.entities = packer.pack(scan.entities, scan.file);
+    return packer.finish(scans);
+}
 /** A number as packed: as its text when JSON cannot carry it or it would read as a string's index. */
 const number = (n) => (Object.is(n, -0) ? '-0' : Number.isFinite(n) && n >= 0 ? n : String(n));
 /** A packed list, unless it is a list of numbers, which would read as a loc: facts hold none. */
@@ -19234,7 +19229,7 @@ function serveScans(rules) {
             Atomics.store(progress, 0, msg.batch);
             Atomics.store(progress, 1, i + 1);
         });
-        port.postMessage({ batch: msg.batch, ...packer.finish(scans, true) });
+        port.postMessage({ batch: msg.batch, ...packer.finish(scans) });
     });
 }
 

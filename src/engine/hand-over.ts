@@ -50,11 +50,7 @@ export class BatchPacker {
   /** An entity of file `file`, its views as packed locs (`root` as for `toLocs`). For `ScanOptions.facts`. */
   readonly facts = (entity: unknown, root: View | undefined, file: string): unknown => {
     const seen = new Map<object, Packed>();
-    const loc: LocMaker<LocOnWire> = (at, start, end, value, path, flags) => {
-      const out: LocOnWire = [start * 256 + flags, end, this.value(value), path === undefined ? null : this.string(path)];
-      if (at !== file) out.push(this.string(at));
-      return out;
-    };
+    const loc: LocMaker<LocOnWire> = (at, start, end, value, path, flags) => this.wire(file, at, start, end, value, path, flags);
     const go = (v: unknown): Packed => {
       if (v instanceof View) return locWith(v, root, loc) as Packed;
       if (typeof v === 'string') return this.string(v);
@@ -74,21 +70,28 @@ export class BatchPacker {
     return go(entity);
   };
 
-  /** A loc's value. */
-  private value(v: Loc['value']): Packed {
-    return typeof v === 'string' ? this.string(v) : typeof v === 'number' ? number(v) : v;
+  /** A loc of scan `file`, packed: `[pos, end, value, path]`, and its own file when that is another. */
+  private wire(
+    file: string,
+    at: string,
+    start: number,
+    end: number,
+    value: Loc['value'],
+    path: string | undefined,
+    flags: number,
+  ): LocOnWire {
+    const packedValue = typeof value === 'string' ? this.string(value) : typeof value === 'number' ? number(value) : value;
+    const loc: LocOnWire = [start * 256 + flags, end, packedValue, path === undefined ? null : this.string(path)];
+    if (at !== file) loc.push(this.string(at));
+    return loc;
   }
 
-  /** Facts made as locs, packed in place (the objects are thrown away after). */
-  private pack(v: unknown, file: string): Packed {
+  /** Facts of scan `file` made as locs, packed in place (the objects are thrown away after). */
+  pack(v: unknown, file: string): Packed {
     if (typeof v === 'string') return this.string(v);
     if (typeof v === 'number') return number(v);
     if (typeof v !== 'object' || v === null) return v as Packed;
-    if (isLoc(v)) {
-      const loc: LocOnWire = [v.start * 256 + v.flags, v.end, this.value(v.value), v.path === undefined ? null : this.string(v.path)];
-      if (v.file !== file) loc.push(this.string(v.file));
-      return loc as Packed;
-    }
+    if (isLoc(v)) return this.wire(file, v.file, v.start, v.end, v.value, v.path, v.flags) as Packed;
     // Facts share objects (a stage's infrastructure, a scope): each is packed once, in place, and
     // a frozen one (an empty list or object, a scope) as a copy.
     if (this.packed.has(v)) return v as Packed;
@@ -103,15 +106,11 @@ export class BatchPacker {
     return o as Packed;
   }
 
-  /**
-   * The batch, ready to post. Scans whose entities `facts` packed as they were made say so with
-   * `factsPacked`; the other scans' entities, and every scan's images, are packed here.
-   */
-  finish(scans: FileScan[], factsPacked: boolean): PackedBatch {
+  /** The batch, ready to post: its entities packed already (by `facts`), its images packed here. */
+  finish(scans: FileScan[]): PackedBatch {
     const lines = scans.map((scan) => {
       const { lines } = scan;
       delete scan.lines;
-      if (!factsPacked) scan.entities = this.pack(scan.entities, scan.file) as unknown as FileScan['entities'];
       if (scan.images) scan.images = this.pack(scan.images, scan.file) as unknown as FileScan['images'];
       return lines;
     });
@@ -120,7 +119,11 @@ export class BatchPacker {
 }
 
 /** Packs a batch of scans whose facts are locs. The scans are thrown away after: they are packed in place. */
-export const packScans = (scans: FileScan[]): PackedBatch => new BatchPacker().finish(scans, false);
+export function packScans(scans: FileScan[]): PackedBatch {
+  const packer = new BatchPacker();
+  for (const scan of scans) scan.entities = packer.pack(scan.entities, scan.file) as unknown as FileScan['entities'];
+  return packer.finish(scans);
+}
 
 /** A number as packed: as its text when JSON cannot carry it or it would read as a string's index. */
 const number = (n: number): Packed => (Object.is(n, -0) ? '-0' : Number.isFinite(n) && n >= 0 ? n : String(n));

@@ -304,6 +304,6 @@ export function serveScans(rules: readonly Rule[]): void {
       Atomics.store(progress, 0, msg.batch);
       Atomics.store(progress, 1, i + 1);
     });
-    port.postMessage({ batch: msg.batch, ...packer.finish(scans, true) } satisfies FromWorker);
+    port.postMessage({ batch: msg.batch, ...packer.finish(scans) } satisfies FromWorker);
   });
 }
